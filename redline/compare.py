@@ -1,0 +1,57 @@
+"""Compare: two Documents -> a Redline (pair, then align, then word-diff each row)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from redline.align import align
+from redline.diff import word_diff
+from redline.model import Document, Paragraph, Redline, Resolution, ResolutionDiff, Row, RowKind
+from redline.summary import summarize
+
+
+def compare(old: Document, new: Document) -> Redline:
+    """Return the redline of ``old`` against ``new``.
+
+    Documents with one resolution each are compared directly; otherwise their
+    resolutions are paired first, and unpaired ones appear with the other side None.
+    """
+    diffs: list[ResolutionDiff] = []
+    for old_res, new_res, similarity in _pairs(old.resolutions, new.resolutions):
+        diffs.append(compare_resolutions(old_res, new_res, similarity=similarity))
+    return Redline(old=old, new=new, resolutions=tuple(diffs))
+
+
+def compare_resolutions(
+    old: Resolution | None, new: Resolution | None, *, similarity: float = 1.0
+) -> ResolutionDiff:
+    """Align and word-diff one pair of resolutions (either side may be None)."""
+    old_paras = old.all_paragraphs() if old is not None else ()
+    new_paras = new.all_paragraphs() if new is not None else ()
+    rows = build_rows(old_paras, new_paras)
+    return ResolutionDiff(old, new, rows, summarize(rows), similarity)
+
+
+def build_rows(old: Sequence[Paragraph], new: Sequence[Paragraph]) -> tuple[Row, ...]:
+    """Align two paragraph lists and attach the word diff of each row."""
+    rows = []
+    for link in align(old, new):
+        o = tuple(old[i] for i in link.old)
+        n = tuple(new[j] for j in link.new)
+        chunks = word_diff("\n".join(p.text for p in o), "\n".join(p.text for p in n))
+        kind = link.kind
+        if kind is RowKind.CHANGED and o and n and all(c.op == "=" for c in chunks):
+            kind = RowKind.EQUAL
+        rows.append(Row(kind, o, n, link.moved, link.renumbered, link.similarity, chunks))
+    return tuple(rows)
+
+
+def _pairs(
+    old: Sequence[Resolution], new: Sequence[Resolution]
+) -> list[tuple[Resolution | None, Resolution | None, float]]:
+    if len(old) == 1 and len(new) == 1:
+        return [(old[0], new[0], 1.0)]
+    out: list[tuple[Resolution | None, Resolution | None, float]] = []
+    for i in range(max(len(old), len(new))):
+        out.append((old[i] if i < len(old) else None, new[i] if i < len(new) else None, 1.0))
+    return out

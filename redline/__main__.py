@@ -1,0 +1,5 @@
+"""Run redline as `python -m redline`."""
+
+from redline.cli import main
+
+main()

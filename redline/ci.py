@@ -1,0 +1,53 @@
+"""Redlines for continuous integration: one Markdown section per resolution file a change touched."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from redline.compare import compare
+from redline.errors import RedlineError
+from redline.gitdriver import Change, changed_files, show, toplevel
+from redline.load import read_bytes
+from redline.model import Document
+from redline.parse import parse
+from redline.render import RenderOptions, render
+from redline.stepsummary import Section
+
+_EMPTY = Document(resolutions=())
+
+
+def changes(base: str, *, pathspecs: Sequence[str] = ()) -> list[Change]:
+    """Return the resolution files changed between ``base`` and the working tree, sorted by path."""
+    return changed_files(base, pathspecs=pathspecs)
+
+
+def section(change: Change, *, base: str) -> Section:
+    """Return the Markdown redline of one change; a file that cannot be read gets its error line.
+
+    The old side is read from git at ``base``, the new side from the working tree.
+    """
+    title = change.name
+    if change.old_path is None:
+        title += " (added)"
+    elif change.new_path is None:
+        title += " (deleted)"
+    elif change.old_path != change.new_path:
+        title = f"{change.old_path} → {change.new_path}"
+    try:
+        old = _document(show(base, change.old_path), change.old_path) if change.old_path else _EMPTY
+        new = _document(_worktree(change.new_path), change.new_path) if change.new_path else _EMPTY
+    except RedlineError as exc:
+        return Section(title, f"redline could not compare this file: {exc}")
+    options = RenderOptions(old_name=f"{base}:{change.old_path}", new_name=change.new_path)
+    out = render(compare(old, new), "markdown", options)
+    return Section(title, out if isinstance(out, str) else out.decode("utf-8"))
+
+
+def _document(data: bytes, name: str) -> Document:
+    source = read_bytes(data, name)
+    return parse(source.text, name=name)
+
+
+def _worktree(path: str) -> bytes:
+    return (Path(toplevel()) / path).read_bytes()

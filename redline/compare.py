@@ -55,3 +55,41 @@ def _pairs(
     for i in range(max(len(old), len(new))):
         out.append((old[i] if i < len(old) else None, new[i] if i < len(new) else None, 1.0))
     return out
+
+
+def accept_row(row: Row) -> str:
+    """Return the row's text with every change accepted: its new paragraphs joined by newlines."""
+    return "".join(c.text for c in row.chunks if c.op != "-")
+
+
+def reject_row(row: Row) -> str:
+    """Return the row's text with every change rejected: its old paragraphs joined by newlines."""
+    return "".join(c.text for c in row.chunks if c.op != "+")
+
+
+def accept(redline: Redline) -> tuple[str, ...]:
+    """Return each resolution's text with every change accepted, one string per resolution.
+
+    Rows are put in the new resolution's reading order (by their first new paragraph), so
+    the result is the new paragraphs' texts joined by newlines; "" for a deleted resolution.
+    """
+    return tuple(_apply(d.new, d.rows, new_side=True) for d in redline.resolutions)
+
+
+def reject(redline: Redline) -> tuple[str, ...]:
+    """Return each resolution's text with every change rejected (the old text), as in accept()."""
+    return tuple(_apply(d.old, d.rows, new_side=False) for d in redline.resolutions)
+
+
+def _apply(res: Resolution | None, rows: Sequence[Row], *, new_side: bool) -> str:
+    if res is None:
+        return ""
+    order = {p.address: i for i, p in enumerate(res.all_paragraphs())}
+    placed = []
+    for row in rows:
+        side = row.new if new_side else row.old
+        if side:
+            placed.append(
+                (order.get(side[0].address, len(order)), accept_row(row) if new_side else reject_row(row))
+            )
+    return "\n".join(text for _, text in sorted(placed, key=lambda item: item[0]))

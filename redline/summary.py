@@ -1,12 +1,140 @@
-"""Change summary in PP/OP terms (placeholder)."""
+"""Change summary of one resolution, in the terms negotiators use (PP, OP, leading verbs)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
-from redline.model import Row, Summary
+from redline.model import Kind, Op, Paragraph, Row, RowKind, Summary
+
+PARTS = ("PP", "OP", "sub", "other")
+"""Summary parts in output order: preambular, operative, sub-paragraphs, anything else."""
+CHANGES = ("added", "deleted", "changed", "moved", "renumbered", "split", "merged", "unchanged")
+"""Counters of each part, in output order."""
+
+_PART_OF = {Kind.PREAMBULAR: "PP", Kind.OPERATIVE: "OP", Kind.SUBPARAGRAPH: "sub", Kind.OTHER: "other"}
+
+# Adverbs that may open an operative paragraph ("Strongly urges", "Once again calls upon").
+_ADVERBS = (
+    "also",
+    "further",
+    "again",
+    "once again",
+    "strongly",
+    "urgently",
+    "firmly",
+    "deeply",
+    "warmly",
+    "emphatically",
+    "respectfully",
+    "earnestly",
+    "reiterates and",
+    "welcomes and",
+)
+# Words that belong to the verb ("Calls upon", "Takes note of", "Notes with appreciation").
+_PARTICLES = {"calls": ("upon", "on"), "takes": ("note",), "notes": ("with",)}
+_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
 def summarize(rows: Sequence[Row]) -> Summary:
-    """Return an empty summary."""
-    return Summary(counts=())
+    """Count what the rows of one resolution did, part by part (PP, OP, sub, other).
+
+    A row counts in the part of its first new paragraph (its first old one when it was
+    deleted). A split or merge counts as that, not as changed; moved and renumbered are
+    counted on top of the row's kind. Parts no row touches are left out.
+    """
+    tallies: dict[str, dict[str, int]] = {}
+    for row in rows:
+        tally = tallies.setdefault(part_of(row), dict.fromkeys(CHANGES, 0))
+        for change in row_changes(row):
+            tally[change] += 1
+    counts = tuple((part, tuple((c, tallies[part][c]) for c in CHANGES)) for part in PARTS if part in tallies)
+    return Summary(counts=counts, verb_changes=verb_changes(rows), unchanged_share=unchanged_share(rows))
+
+
+def part_of(row: Row) -> str:
+    """Return the summary part ("PP", "OP", "sub", "other") a row counts in."""
+    para = (row.new or row.old)[0] if (row.new or row.old) else None
+    return _PART_OF[para.kind] if para is not None else "other"
+
+
+def row_changes(row: Row) -> tuple[str, ...]:
+    """Return the counters a row adds to, in CHANGES order."""
+    out: list[str] = []
+    if row.kind is RowKind.INSERTED or not row.old:
+        out.append("added")
+    elif row.kind is RowKind.DELETED or not row.new:
+        out.append("deleted")
+    elif len(row.old) == 1 and len(row.new) > 1:
+        out.append("split")
+    elif len(row.old) > 1 and len(row.new) == 1:
+        out.append("merged")
+    elif row.kind is RowKind.CHANGED:
+        out.append("changed")
+    else:
+        out.append("unchanged")
+    if row.moved:
+        out.append("moved")
+    if row.renumbered:
+        out.append("renumbered")
+    return tuple(sorted(out, key=CHANGES.index))
+
+
+def leading_verb(text: str) -> str | None:
+    """Return the opening verb phrase of an operative paragraph, adverbs included.
+
+    >>> leading_verb("Strongly urges all States to act;")
+    'Strongly urges'
+    >>> leading_verb("Calls upon Member States to sustain funding;")
+    'Calls upon'
+    >>> leading_verb("Once again calls on States to act;")
+    'Once again calls on'
+    """
+    words = _WORD.findall(text[:120])
+    if not words:
+        return None
+    taken = 0
+    while taken < len(words):
+        two = " ".join(words[taken : taken + 2]).lower()
+        if two in _ADVERBS and taken + 2 < len(words):
+            taken += 2
+        elif words[taken].lower() in _ADVERBS and taken + 1 < len(words):
+            taken += 1
+        else:
+            break
+    verb = words[taken : taken + 1]
+    following = words[taken + 1 : taken + 2]
+    if verb and following and following[0].lower() in _PARTICLES.get(verb[0].lower(), ()):
+        verb = [verb[0], following[0]]
+    return " ".join(words[:taken] + verb) or None
+
+
+def verb_changes(rows: Sequence[Row]) -> tuple[tuple[str, str, str], ...]:
+    """List (new address, old verb, new verb) for operative rows whose leading verb changed.
+
+    Verbs compare case-insensitively; a split or merge compares its first paragraphs.
+    """
+    out: list[tuple[str, str, str]] = []
+    for row in rows:
+        if not row.old or not row.new or not _operative(row.old[0]) or not _operative(row.new[0]):
+            continue
+        old_verb, new_verb = leading_verb(row.old[0].text), leading_verb(row.new[0].text)
+        if old_verb and new_verb and old_verb.lower() != new_verb.lower():
+            out.append((row.new[0].address, old_verb, new_verb))
+    return tuple(out)
+
+
+def unchanged_share(rows: Sequence[Row]) -> float:
+    """Return the share of the old text's characters that the word diff kept ("=" chunks).
+
+    Deleted rows count in full as not kept; two empty texts give 1.0.
+    """
+    kept = sum(len(c.text) for row in rows for c in row.chunks if c.op is Op.EQUAL)
+    total = sum(len(row.old_text) for row in rows)
+    if total == 0:
+        return 1.0 if all(not row.new_text for row in rows) else 0.0
+    return kept / total
+
+
+def _operative(p: Paragraph) -> bool:
+    return p.kind is Kind.OPERATIVE

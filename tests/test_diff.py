@@ -1,0 +1,143 @@
+"""Word diff: round trip, whole words, canonical chunks, determinism."""
+
+from __future__ import annotations
+
+import itertools
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from redline.diff import normalize, tokenize, word_diff
+from redline.model import Chunk, Op
+from tests.strategies import edited_text, redline_text, sentence
+
+
+def _side(chunks: tuple[Chunk, ...], skip: Op) -> str:
+    return "".join(c.text for c in chunks if c.op is not skip)
+
+
+def _check_invariants(old: str, new: str) -> tuple[Chunk, ...]:
+    chunks = word_diff(old, new)
+    assert _side(chunks, Op.INSERT) == old
+    assert _side(chunks, Op.DELETE) == new
+    assert all(c.text for c in chunks)
+    assert all(a.op is not b.op for a, b in itertools.pairwise(chunks))
+    return chunks
+
+
+@given(edited_text())
+def test_chunks_rebuild_both_texts(pair: tuple[str, str]) -> None:
+    """The "=" and "-" chunks give the old text, "=" and "+" the new, for revised texts."""
+    _check_invariants(*pair)
+
+
+@given(st.text(), st.text())
+def test_chunks_rebuild_arbitrary_texts(old: str, new: str) -> None:
+    """The round trip holds for any two strings, control characters and surrogates aside."""
+    _check_invariants(old, new)
+
+
+@given(redline_text, redline_text)
+def test_chunks_rebuild_hostile_texts(old: str, new: str) -> None:
+    """The round trip holds for texts full of markup."""
+    _check_invariants(old, new)
+
+
+@given(edited_text())
+def test_never_splits_a_word(pair: tuple[str, str]) -> None:
+    """Every chunk boundary is a token boundary of the side(s) the chunk belongs to."""
+    old, new = pair
+    chunks = word_diff(old, new)
+    for side_text, skip in ((old, Op.INSERT), (new, Op.DELETE)):
+        bounds = {0}
+        pos = 0
+        for token in tokenize(side_text):
+            pos += len(token)
+            bounds.add(pos)
+        pos = 0
+        for chunk in chunks:
+            if chunk.op is skip:
+                continue
+            assert pos in bounds
+            pos += len(chunk.text)
+        assert pos in bounds
+
+
+@given(sentence)
+def test_identical_texts_are_one_equal_chunk(text: str) -> None:
+    """A text compared with itself is a single "=" chunk."""
+    assert word_diff(text, text) == (Chunk(Op.EQUAL, text),)
+
+
+def test_empty_texts_give_no_chunks() -> None:
+    assert word_diff("", "") == ()
+    assert word_diff("", "Decides;") == (Chunk(Op.INSERT, "Decides;"),)
+    assert word_diff("Decides;", "") == (Chunk(Op.DELETE, "Decides;"),)
+
+
+def test_leading_verb_change_is_one_word_swap() -> None:
+    chunks = word_diff(
+        "Requests the Commission to prepare a global assessment;",
+        "Encourages the Commission to prepare a global assessment;",
+    )
+    assert chunks == (
+        Chunk(Op.DELETE, "Requests"),
+        Chunk(Op.INSERT, "Encourages"),
+        Chunk(Op.EQUAL, " the Commission to prepare a global assessment;"),
+    )
+
+
+def test_insertion_keeps_surrounding_words() -> None:
+    chunks = word_diff(
+        "to prepare, in consultation with Member States,",
+        "to prepare, within existing resources and in consultation with Member States,",
+    )
+    assert [(str(c.op), c.text) for c in chunks] == [
+        ("=", "to prepare, "),
+        ("+", "within existing resources and "),
+        ("=", "in consultation with Member States,"),
+    ]
+
+
+def test_hyphenated_words_and_numbers_stay_whole() -> None:
+    chunks = word_diff("the Secretary-General in 2043;", "the Director-General in 2044;")
+    texts = {c.text.strip() for c in chunks if c.op is not Op.EQUAL}
+    assert texts == {"Secretary-General in 2043", "Director-General in 2044"} or texts <= {
+        "Secretary-General",
+        "Director-General",
+        "2043",
+        "2044",
+    }
+
+
+def test_tokens_rebuild_text() -> None:
+    text = "Recalling its resolution 97/212 of 21 December 2042,\n  “Global” non‑proliferation"
+    assert "".join(tokenize(text)) == text
+    assert "non‑proliferation" in tokenize(text)
+    assert all(re.fullmatch(r"\s+|\S+", t) for t in tokenize(text))
+
+
+def test_many_distinct_tokens_are_encoded_distinctly() -> None:
+    """Rows with more distinct tokens than the BMP private use area still round-trip."""
+    old = " ".join(f"w{i}" for i in range(7000))
+    new = old.replace("w10 ", "").replace("w6990", "x6990 y")
+    chunks = _check_invariants(old, new)
+    assert [c.text for c in chunks if c.op is not Op.EQUAL] == ["w10 ", "w6990", "x6990 y"]
+
+
+def test_normalize_merges_and_orders() -> None:
+    pieces = [
+        (Op.INSERT, "b"),
+        (Op.DELETE, "a"),
+        (Op.EQUAL, ""),
+        (Op.INSERT, "c"),
+        (Op.EQUAL, "d"),
+        (Op.EQUAL, "e"),
+    ]
+    assert normalize(pieces) == (Chunk(Op.DELETE, "a"), Chunk(Op.INSERT, "bc"), Chunk(Op.EQUAL, "de"))
+
+
+@given(edited_text())
+def test_word_diff_is_deterministic(pair: tuple[str, str]) -> None:
+    assert word_diff(*pair) == word_diff(*pair)

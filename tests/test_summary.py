@@ -1,0 +1,106 @@
+"""Change summary: PP/OP counts, leading-verb changes, share unchanged."""
+
+from __future__ import annotations
+
+from hypothesis import given
+
+from redline.compare import build_rows
+from redline.diff import word_diff
+from redline.model import Kind, Paragraph, Row, RowKind
+from redline.summary import leading_verb, row_changes, summarize, unchanged_share, verb_changes
+from tests.strategies import paragraph_texts
+
+
+def _op(n: str, text: str) -> Paragraph:
+    return Paragraph(Kind.OPERATIVE, n, f"OP{n}", text)
+
+
+def _pp(n: int, text: str) -> Paragraph:
+    return Paragraph(Kind.PREAMBULAR, None, f"PP{n}", text)
+
+
+def _row(kind: RowKind, old: tuple[Paragraph, ...], new: tuple[Paragraph, ...], **kw: bool) -> Row:
+    o = "\n".join(p.text for p in old)
+    n = "\n".join(p.text for p in new)
+    return Row(kind, old, new, kw.get("moved", False), kw.get("renumbered", False), 0.9, word_diff(o, n))
+
+
+def test_counts_each_kind_of_change_per_part() -> None:
+    rows = (
+        _row(RowKind.EQUAL, (_pp(1, "Recalling its resolution,"),), (_pp(1, "Recalling its resolution,"),)),
+        _row(RowKind.DELETED, (_pp(2, "Concerned about gaps,"),), ()),
+        _row(
+            RowKind.CHANGED,
+            (_op("1", "Requests a report;"),),
+            (_op("2", "Encourages a report;"),),
+            renumbered=True,
+        ),
+        _row(RowKind.INSERTED, (), (_op("1", "Also calls upon States;"),)),
+        _row(
+            RowKind.EQUAL, (_op("3", "Recognizes science;"),), (_op("5", "Recognizes science;"),), moved=True
+        ),
+        _row(
+            RowKind.CHANGED,
+            (_op("2", "Invites States; and requests a report;"),),
+            (_op("3", "Invites States;"), _op("4", "Requests a report;")),
+        ),
+    )
+    summary = summarize(rows)
+    counts = dict((part, dict(c)) for part, c in summary.counts)
+    assert list(counts) == ["PP", "OP"]
+    assert counts["PP"] == {**dict.fromkeys(counts["PP"], 0), "unchanged": 1, "deleted": 1}
+    assert counts["OP"]["added"] == 1
+    assert counts["OP"]["changed"] == 1
+    assert counts["OP"]["renumbered"] == 1
+    assert counts["OP"]["moved"] == 1
+    assert counts["OP"]["split"] == 1
+    assert counts["OP"]["unchanged"] == 1
+    assert summary.verb_changes == (("OP2", "Requests", "Encourages"),)
+
+
+def test_merge_counts_as_merged() -> None:
+    row = _row(
+        RowKind.CHANGED,
+        (_op("1", "Invites States;"), _op("2", "Requests a report;")),
+        (_op("1", "Invites States and requests a report;"),),
+    )
+    assert row_changes(row) == ("merged",)
+
+
+def test_leading_verbs_with_adverbs_and_particles() -> None:
+    assert leading_verb("Requests the Secretary-General to report;") == "Requests"
+    assert leading_verb("Also requests the Secretary-General to report;") == "Also requests"
+    assert leading_verb("Strongly urges all States;") == "Strongly urges"
+    assert leading_verb("Calls upon Member States;") == "Calls upon"
+    assert leading_verb("Takes note of the report;") == "Takes note"
+    assert leading_verb("") is None
+
+
+def test_verb_change_ignores_case_and_preambular_rows() -> None:
+    rows = (
+        _row(RowKind.CHANGED, (_op("1", "Requests a report;"),), (_op("1", "requests a full report;"),)),
+        _row(RowKind.CHANGED, (_pp(1, "Recalling x,"),), (_pp(1, "Reaffirming x,"),)),
+        _row(RowKind.CHANGED, (_op("2", "Urges States;"),), (_op("2", "Strongly urges States;"),)),
+    )
+    assert verb_changes(rows) == (("OP2", "Urges", "Strongly urges"),)
+
+
+def test_unchanged_share_counts_kept_characters() -> None:
+    rows = (
+        _row(RowKind.CHANGED, (_op("1", "Requests a report;"),), (_op("1", "Encourages a report;"),)),
+        _row(RowKind.DELETED, (_op("2", "Decides;"),), ()),
+    )
+    assert unchanged_share(rows) == len(" a report;") / len("Requests a report;Decides;")
+    assert unchanged_share(()) == 1.0
+    assert unchanged_share((_row(RowKind.INSERTED, (), (_op("1", "Decides;"),)),)) == 0.0
+
+
+@given(paragraph_texts)
+def test_identical_resolutions_summarize_as_unchanged(texts: list[str]) -> None:
+    """Comparing a resolution with itself counts only unchanged paragraphs and keeps all text."""
+    paras = tuple(_op(str(i + 1), t) for i, t in enumerate(texts))
+    summary = summarize(build_rows(paras, paras))
+    for _, counts in summary.counts:
+        assert {k for k, v in counts if v} <= {"unchanged"}
+    assert summary.verb_changes == ()
+    assert summary.unchanged_share == 1.0

@@ -1,0 +1,97 @@
+"""Read a PDF's text layer into redline's canonical plain-text shape (pdfminer.six lives here).
+
+pdfminer's own layout analysis splits a line at every raised footnote digit and doubles
+the spaces of justified text, so this module takes only its characters and builds lines
+and paragraphs itself (see :mod:`redline.load.pdflayout`): lines by baseline, footnote
+marks glued to the word they follow, a blank line wherever the vertical gap between two
+lines is larger than the line spacing, and a blank line before every footnote.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+
+from redline.errors import InputError
+from redline.load.pdflayout import Glyph, page_lines
+
+__all__ = ["MAX_PAGES", "pdf_to_text"]
+
+MAX_PAGES = 2000
+"""Refuse longer PDFs: the longest session report runs to a few hundred pages."""
+
+_SCANNED = (
+    "a scanned PDF with no text layer; run OCR on it first (e.g. `ocrmypdf in.pdf out.pdf`) "
+    "or use the .docx or .txt version"
+)
+
+
+def pdf_to_text(data: bytes, name: str) -> str:
+    """Return the text of the PDF ``data`` (named ``name`` in messages), pages in order.
+
+    Paragraphs are separated by blank lines, pages by a blank line; page furniture is kept
+    for the cleaning stage to remove. Raises InputError for an encrypted, corrupt, empty or
+    scanned (image-only) PDF.
+    """
+    pages: list[str] = []
+    images = 0
+    for glyphs, page_images in _pages(data, name):
+        images += page_images
+        lines = page_lines(glyphs)
+        if lines:
+            pages.append("\n".join(lines))
+    if not pages:
+        if images:
+            raise InputError(_SCANNED, path=name)
+        raise InputError("a PDF with no text in it", path=name)
+    return "\n\n".join(pages) + "\n"
+
+
+def _pages(data: bytes, name: str) -> Iterator[tuple[list[Glyph], int]]:
+    """Yield each page's glyphs and its number of images, mapping pdfminer's failures."""
+    from pdfminer.converter import PDFPageAggregator
+    from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdfpage import PDFPage
+
+    manager = PDFResourceManager(caching=True)
+    device = PDFPageAggregator(manager, laparams=None)
+    interpreter = PDFPageInterpreter(manager, device)
+    try:
+        for count, page in enumerate(PDFPage.get_pages(io.BytesIO(data)), start=1):
+            if count > MAX_PAGES:
+                raise InputError(f"more than {MAX_PAGES} pages; split the PDF", path=name)
+            interpreter.process_page(page)
+            yield _glyphs(device.get_result())
+    except (PDFPasswordIncorrect, PDFEncryptionError):
+        raise InputError(
+            "an encrypted PDF that needs a password; save an unprotected copy and try again", path=name
+        ) from None
+    except InputError:
+        raise
+    except Exception as exc:
+        # A hostile or damaged file can make pdfminer raise almost anything (its own syntax
+        # errors, but also KeyError, TypeError, zlib.error, ...): all of them mean "unreadable".
+        raise InputError(
+            f"a damaged PDF that cannot be read ({type(exc).__name__}); re-save or re-export it",
+            path=name,
+        ) from None
+
+
+def _glyphs(layout: object) -> tuple[list[Glyph], int]:
+    """Flatten a pdfminer page into upright glyphs, counting its images."""
+    from pdfminer.layout import LTChar, LTImage
+
+    glyphs: list[Glyph] = []
+    images = 0
+    stack = [layout]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, LTChar):
+            if item.upright:
+                glyphs.append(Glyph(item.get_text(), item.x0, item.x1, item.y0, item.size))
+        elif isinstance(item, LTImage):
+            images += 1
+        elif hasattr(item, "__iter__"):
+            stack.extend(reversed(list(item)))
+    return glyphs, images

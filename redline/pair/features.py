@@ -1,0 +1,100 @@
+"""What pairing knows about one resolution: normalised title, words, cited symbols, shape.
+
+Computed once per resolution, so the cost of pairing grows with the number of candidate
+pairs, not with the product of the texts' sizes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from redline.align.pairscore import encode
+from redline.model import DocKind, Kind, Resolution
+
+_ORDINAL = re.compile(
+    r"\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[-‑ ])?"
+    r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
+    r"thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|"
+    r"thirtieth|fortieth|fiftieth|sixtieth|seventieth|eightieth|ninetieth|hundredth)\b"
+    r"|\b\d+(?:st|nd|rd|th)\b"
+)
+"""Session and conference ordinals ("Twelfth Congress", "eighty-first session", "80th")."""
+_NUMBER = re.compile(r"\d+(?:[-–‑/.]\d+)*")
+_WORD = re.compile(r"#|[^\W_]+")
+_SHORT_REF = re.compile(r"(?<![\d/])(\d{1,3}/\d{1,4})(?![\d/])")
+"""A resolution cited by its short number, as in "its resolution 79/42 of 2 December 2024"."""
+_RES_SYMBOL = re.compile(r"(?:^|/)RES/(\d{1,3}/\d{1,4})$")
+_REVISION = re.compile(r"(?:/(?:Rev|Add|Corr|Amend)\.\d+)+$", re.I)
+
+SKETCH_WORDS = 60
+"""How many opening words the cheap prefilter compares."""
+
+
+@dataclass(frozen=True, slots=True)
+class Features:
+    """The signals pairing reads from one resolution."""
+
+    title: str
+    """Lower-cased title with ordinals as "<ord>" and numbers as "#"; "" when untitled."""
+    words: str
+    """Every word of every paragraph (lower-cased, numbers as "#"), one character per word."""
+    sketch: str
+    """The opening SKETCH_WORDS words of the normalised body, for the cheap prefilter."""
+    symbols: tuple[str, ...]
+    """This text's own symbol and its short forms, without revision suffixes."""
+    cites: tuple[str, ...]
+    """Symbols this text cites in its header or provenance, without revision suffixes."""
+    recalls: frozenset[str]
+    """Short resolution numbers ("79/42") its paragraphs mention."""
+    preambular: int
+    operative: int
+    kind: DocKind
+
+
+def base_symbol(symbol: str) -> str:
+    """Return ``symbol`` without /Rev.n, /Add.n or /Corr.n suffixes.
+
+    >>> base_symbol("E/CN.15/2011/L.8/Rev.1")
+    'E/CN.15/2011/L.8'
+    """
+    return _REVISION.sub("", symbol.strip())
+
+
+def normalise_title(title: str | None) -> str:
+    """Return ``title`` lower-cased, ordinals as "<ord>", numbers as "#", punctuation dropped.
+
+    >>> normalise_title("Twelfth United Nations Congress, 2010")
+    '<ord> united nations congress #'
+    """
+    if not title:
+        return ""
+    text = _ORDINAL.sub(" <ord> ", title.lower())
+    text = _NUMBER.sub(" # ", text)
+    return " ".join(re.findall(r"<ord>|#|[^\W_]+", text))
+
+
+def features(res: Resolution, vocab: dict[str, str] | None = None) -> Features:
+    """Return the pairing features of ``res``; pass one ``vocab`` for all texts compared."""
+    paras = res.all_paragraphs()
+    body = " ".join(p.text for p in paras)
+    plain = _WORD.findall(_NUMBER.sub(" # ", body.lower()))
+    words = encode(plain, vocab if vocab is not None else {})
+    own: list[str] = []
+    if res.symbol:
+        own.append(base_symbol(res.symbol))
+        m = _RES_SYMBOL.search(base_symbol(res.symbol))
+        if m:
+            own.append(m.group(1))
+    cites = tuple(base_symbol(s) for s in (res.provenance.symbols if res.provenance else ()))
+    return Features(
+        title=normalise_title(res.title),
+        words=words,
+        sketch=" ".join(plain[:SKETCH_WORDS]),
+        symbols=tuple(own),
+        cites=cites,
+        recalls=frozenset(_SHORT_REF.findall(body)),
+        preambular=sum(1 for p in res.paragraphs if p.kind is Kind.PREAMBULAR),
+        operative=sum(1 for p in res.paragraphs if p.kind is Kind.OPERATIVE),
+        kind=res.kind,
+    )

@@ -219,8 +219,8 @@ def _check_one(path: str) -> str | None:
         return "no resolution found"
     for res in doc.resolutions:
         if not any(p.kind is Kind.OPERATIVE for p in res.all_paragraphs()):
-            name = res.label or res.title or "a text"
-            return f"{name} has no operative paragraphs"
+            name = f"{res.label or res.title}: " if res.label or res.title else ""
+            return f"{name}no operative paragraphs found (is this a resolution?)"
     return None
 
 

@@ -1,30 +1,13 @@
-"""Align (placeholder): pair paragraphs by position."""
+"""Align: set each old paragraph of a resolution against its revision (rapidfuzz lives here).
+
+The backbone keeps reading order: exact anchors, then a DP with pair, split and merge steps
+between them; paragraphs it leaves over are paired across the text as moves.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from redline.align.core import align
+from redline.align.options import AlignOptions
+from redline.align.similarity import similarity, tokens
 
-from redline.model import Link, Paragraph, RowKind
-
-
-def align(old: Sequence[Paragraph], new: Sequence[Paragraph]) -> tuple[Link, ...]:
-    """Pair paragraphs index by index."""
-    links = []
-    for i in range(max(len(old), len(new))):
-        if i >= len(new):
-            links.append(Link(RowKind.DELETED, (i,), ()))
-        elif i >= len(old):
-            links.append(Link(RowKind.INSERTED, (), (i,)))
-        else:
-            same = old[i].text == new[i].text
-            links.append(
-                Link(
-                    RowKind.EQUAL if same else RowKind.CHANGED,
-                    (i,),
-                    (i,),
-                    False,
-                    old[i].number != new[i].number,
-                    1.0 if same else 0.5,
-                )
-            )
-    return tuple(links)
+__all__ = ["AlignOptions", "align", "similarity", "tokens"]

@@ -1,0 +1,93 @@
+"""Exact-match anchors: paragraphs that occur once on each side, kept in order (patience diff)."""
+
+from __future__ import annotations
+
+import bisect
+import itertools
+from collections.abc import Hashable, Sequence
+
+
+def unique_pairs(old: Sequence[Hashable], new: Sequence[Hashable]) -> list[tuple[int, int]]:
+    """Return (i, j) for every key that occurs exactly once in ``old`` and once in ``new``, by i."""
+    seen_old: dict[Hashable, int] = {}
+    count_old: dict[Hashable, int] = {}
+    for i, key in enumerate(old):
+        seen_old[key] = i
+        count_old[key] = count_old.get(key, 0) + 1
+    seen_new: dict[Hashable, int] = {}
+    count_new: dict[Hashable, int] = {}
+    for j, key in enumerate(new):
+        seen_new[key] = j
+        count_new[key] = count_new.get(key, 0) + 1
+    pairs = [(seen_old[k], seen_new[k]) for k in seen_old if count_old[k] == 1 and count_new.get(k) == 1]
+    pairs.sort()
+    return pairs
+
+
+def increasing(pairs: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Return the longest run of ``pairs`` (sorted by i) whose j also increase.
+
+    Ties go to the run that ends on the smallest j at each length, then to earlier pairs:
+    the classic patience-sorting rule, so the result depends only on the input.
+    """
+    tails: list[int] = []
+    tail_at: list[int] = []
+    back: list[int] = []
+    for k, (_, j) in enumerate(pairs):
+        pos = bisect.bisect_left(tails, j)
+        if pos == len(tails):
+            tails.append(j)
+            tail_at.append(k)
+        else:
+            tails[pos] = j
+            tail_at[pos] = k
+        back.append(tail_at[pos - 1] if pos > 0 else -1)
+    out: list[tuple[int, int]] = []
+    k = tail_at[-1] if tail_at else -1
+    while k >= 0:
+        out.append(pairs[k])
+        k = back[k]
+    out.reverse()
+    return out
+
+
+def anchors(old: Sequence[Hashable], new: Sequence[Hashable]) -> list[tuple[int, int]]:
+    """Return order-preserving anchors of equal keys, recursing into the gaps (patience diff).
+
+    Equal keys at the ends of each gap are anchored too, even when not unique.
+    """
+    out: list[tuple[int, int]] = []
+    _anchor(old, new, 0, len(old), 0, len(new), out)
+    return out
+
+
+def _anchor(
+    old: Sequence[Hashable],
+    new: Sequence[Hashable],
+    i0: int,
+    i1: int,
+    j0: int,
+    j1: int,
+    out: list[tuple[int, int]],
+) -> None:
+    stack = [(i0, i1, j0, j1)]
+    found: list[tuple[int, int]] = []
+    while stack:
+        a0, a1, b0, b1 = stack.pop()
+        while a0 < a1 and b0 < b1 and old[a0] == new[b0]:
+            found.append((a0, b0))
+            a0, b0 = a0 + 1, b0 + 1
+        while a0 < a1 and b0 < b1 and old[a1 - 1] == new[b1 - 1]:
+            found.append((a1 - 1, b1 - 1))
+            a1, b1 = a1 - 1, b1 - 1
+        if a0 >= a1 or b0 >= b1:
+            continue
+        run = increasing([(i + a0, j + b0) for i, j in unique_pairs(old[a0:a1], new[b0:b1])])
+        if not run:
+            continue
+        found.extend(run)
+        bounds = [(a0 - 1, b0 - 1), *run, (a1, b1)]
+        for (pa, pb), (qa, qb) in itertools.pairwise(bounds):
+            if pa + 1 < qa and pb + 1 < qb:
+                stack.append((pa + 1, qa, pb + 1, qb))
+    out.extend(sorted(found))

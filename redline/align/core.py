@@ -1,0 +1,244 @@
+"""The alignment itself: anchors, a DP between them, then moves among the leftovers."""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Sequence
+
+from redline.align.anchors import anchors, increasing, unique_pairs
+from redline.align.dp import Group, solve
+from redline.align.moves import mutual_best, pair_leftovers
+from redline.align.options import AlignOptions
+from redline.align.similarity import Encoder, common, dice_cutoff, from_common, gain_weight
+from redline.model import Link, Paragraph, RowKind
+
+
+def align(
+    old: Sequence[Paragraph], new: Sequence[Paragraph], *, options: AlignOptions | None = None
+) -> tuple[Link, ...]:
+    """Return the rows that set each old paragraph against its revision in ``new``.
+
+    Every old and every new index appears in exactly one row. Rows come in reading order of
+    the new text; a deleted row stands right after the row of the old paragraph before it.
+    Rows outside the order-preserving backbone are flagged ``moved``. The result depends
+    only on the inputs.
+    """
+    opts = options or AlignOptions()
+    enc = Encoder()
+    old_codes = [enc.encode(p.text) for p in old]
+    new_codes = [enc.encode(p.text) for p in new]
+    groups = _backbone(old, new, old_codes, new_codes, opts)
+    moved = _moves(groups, old_codes, new_codes, opts)
+    return _rows(old, new, old_codes, new_codes, groups, moved, opts)
+
+
+def _backbone(
+    old: Sequence[Paragraph],
+    new: Sequence[Paragraph],
+    old_codes: Sequence[str],
+    new_codes: Sequence[str],
+    opts: AlignOptions,
+) -> list[Group]:
+    """Anchor unique texts kept in order, anchor within the gaps, then run the DP in each gap."""
+    old_raw = [" ".join(p.text.split()) for p in old]
+    new_raw = [" ".join(p.text.split()) for p in new]
+    top = _top_anchors(old_raw, new_raw, old_codes, new_codes, opts)
+    fixed: list[tuple[int, int]] = []
+    bounds = [(-1, -1), *top, (len(old), len(new))]
+    for (pi, pj), (qi, qj) in itertools.pairwise(bounds):
+        if pi >= 0:
+            fixed.append((pi, pj))
+        if pi + 1 < qi and pj + 1 < qj:
+            inner = anchors(old_raw[pi + 1 : qi], new_raw[pj + 1 : qj])
+            fixed.extend(
+                _refine(
+                    [(i + pi + 1, j + pj + 1) for i, j in inner], old_codes, new_codes, pi + 1, qi, pj + 1, qj
+                )
+            )
+        # (a gap with nothing on one side needs no anchors)
+    groups: list[Group] = []
+    bounds = [(-1, -1), *fixed, (len(old), len(new))]
+    for (pi, pj), (qi, qj) in itertools.pairwise(bounds):
+        if pi >= 0:
+            groups.append(((pi,), (pj,)))
+        groups.extend(_gap(old_codes, new_codes, pi + 1, qi, pj + 1, qj, opts))
+    return groups
+
+
+def _top_anchors(
+    old_raw: Sequence[str],
+    new_raw: Sequence[str],
+    old_codes: Sequence[str],
+    new_codes: Sequence[str],
+    opts: AlignOptions,
+) -> list[tuple[int, int]]:
+    """Return the unique exact pairs that lie on the longest order-preserving chain.
+
+    Close but inexact pairs (mutually best, above ``anchor_similarity``) vote in the chain
+    without becoming anchors, so one moved paragraph that kept its text cannot push its
+    edited neighbours out of the backbone.
+    """
+    exact = set(unique_pairs(old_raw, new_raw))
+    used_old = {i for i, _ in exact}
+    used_new = {j for _, j in exact}
+    exact.update(
+        (i, j)
+        for i, j in unique_pairs(_keys(old_codes, "-"), _keys(new_codes, "+"))
+        if i not in used_old and j not in used_new
+    )
+    used_old = {i for i, _ in exact}
+    used_new = {j for _, j in exact}
+    rest_old = [i for i in range(len(old_codes)) if i not in used_old]
+    rest_new = [j for j in range(len(new_codes)) if j not in used_new]
+    cut = dice_cutoff(opts.anchor_similarity, opts.unmatched_weight)
+    close = mutual_best([old_codes[i] for i in rest_old], [new_codes[j] for j in rest_new], cutoff=cut)
+    chain = increasing(sorted([*exact, *((rest_old[a], rest_new[b]) for a, b in close)]))
+    return [pair for pair in chain if pair in exact]
+
+
+def _keys(codes: Sequence[str], side: str) -> list[object]:
+    """Token strings as keys; a paragraph without tokens gets a key no other side can share."""
+    return [c or (side, k) for k, c in enumerate(codes)]
+
+
+def _refine(
+    raw: list[tuple[int, int]],
+    old_codes: Sequence[str],
+    new_codes: Sequence[str],
+    i0: int,
+    i1: int,
+    j0: int,
+    j1: int,
+) -> list[tuple[int, int]]:
+    """Add anchors on equal token sequences (technical updates) inside the raw-text gaps."""
+    out: list[tuple[int, int]] = []
+    bounds = [(i0 - 1, j0 - 1), *raw, (i1, j1)]
+    for (pi, pj), (qi, qj) in itertools.pairwise(bounds):
+        if pi >= i0:
+            out.append((pi, pj))
+        if pi + 1 < qi and pj + 1 < qj:
+            inner = anchors(_keys(old_codes[pi + 1 : qi], "-"), _keys(new_codes[pj + 1 : qj], "+"))
+            out.extend((i + pi + 1, j + pj + 1) for i, j in inner)
+    return out
+
+
+def _gap(
+    old_codes: Sequence[str],
+    new_codes: Sequence[str],
+    i0: int,
+    i1: int,
+    j0: int,
+    j1: int,
+    opts: AlignOptions,
+) -> list[Group]:
+    """Align one stretch between anchors; cut a large one with fuzzy anchors or a band."""
+    n, m = i1 - i0, j1 - j0
+    if n <= 0 or m <= 0:
+        return []
+    olds, news = old_codes[i0:i1], new_codes[j0:j1]
+    weight = gain_weight(opts.min_similarity, opts.unmatched_weight)
+    band: int | None = None
+    if n * m > opts.max_cells:
+        cut = dice_cutoff(opts.anchor_similarity, opts.unmatched_weight)
+        fuzzy = increasing(mutual_best(olds, news, cutoff=cut))
+        if fuzzy:
+            out: list[Group] = []
+            bounds = [(-1, -1), *fuzzy, (n, m)]
+            for (pi, pj), (qi, qj) in itertools.pairwise(bounds):
+                if pi >= 0:
+                    out.append(((pi + i0,), (pj + j0,)))
+                out.extend(_gap_small(old_codes, new_codes, i0 + pi + 1, i0 + qi, j0 + pj + 1, j0 + qj, opts))
+            return out
+        band = opts.band
+    found = solve(olds, news, weight=weight, group_penalty=opts.group_penalty, band=band)
+    return [(tuple(i + i0 for i in o), tuple(j + j0 for j in nw)) for o, nw in found]
+
+
+def _gap_small(
+    old_codes: Sequence[str],
+    new_codes: Sequence[str],
+    i0: int,
+    i1: int,
+    j0: int,
+    j1: int,
+    opts: AlignOptions,
+) -> list[Group]:
+    """Align a stretch between fuzzy anchors: a plain DP, banded if still too large."""
+    n, m = i1 - i0, j1 - j0
+    if n <= 0 or m <= 0:
+        return []
+    weight = gain_weight(opts.min_similarity, opts.unmatched_weight)
+    band = opts.band if n * m > opts.max_cells else None
+    found = solve(
+        old_codes[i0:i1], new_codes[j0:j1], weight=weight, group_penalty=opts.group_penalty, band=band
+    )
+    return [(tuple(i + i0 for i in o), tuple(j + j0 for j in nw)) for o, nw in found]
+
+
+def _moves(
+    groups: list[Group], old_codes: Sequence[str], new_codes: Sequence[str], opts: AlignOptions
+) -> list[Group]:
+    """Pair what the backbone left over, across the whole text."""
+    used_old = {i for o, _ in groups for i in o}
+    used_new = {j for _, n in groups for j in n}
+    left_old = [i for i in range(len(old_codes)) if i not in used_old]
+    left_new = [j for j in range(len(new_codes)) if j not in used_new]
+    cut = dice_cutoff(opts.move_similarity, opts.unmatched_weight)
+    pairs = pair_leftovers([old_codes[i] for i in left_old], [new_codes[j] for j in left_new], cutoff=cut)
+    return [((left_old[a],), (left_new[b],)) for a, b in pairs]
+
+
+def _rows(
+    old: Sequence[Paragraph],
+    new: Sequence[Paragraph],
+    old_codes: Sequence[str],
+    new_codes: Sequence[str],
+    backbone: list[Group],
+    moved: list[Group],
+    opts: AlignOptions,
+) -> tuple[Link, ...]:
+    """Make the links and put them in reading order of the new text."""
+    links: list[tuple[tuple[int, int, int], Link]] = []
+    moved_set = set(moved)
+    owner: dict[int, int] = {}
+    for o, n in backbone:
+        for i in o:
+            owner[i] = n[0]
+    for o, n in [*backbone, *moved]:
+        link = _link(old, new, old_codes, new_codes, o, n, moved=(o, n) in moved_set, opts=opts)
+        links.append(((n[0], 0, 0), link))
+    paired_old = {i for o, _ in [*backbone, *moved] for i in o}
+    paired_new = {j for _, n in [*backbone, *moved] for j in n}
+    after = -1
+    for i in range(len(old)):
+        if i in owner:
+            after = owner[i]
+        elif i not in paired_old:
+            links.append(((after, 1, i), Link(RowKind.DELETED, (i,), ())))
+    for j in range(len(new)):
+        if j not in paired_new:
+            links.append(((j, 0, 0), Link(RowKind.INSERTED, (), (j,))))
+    links.sort(key=lambda item: item[0])
+    return tuple(link for _, link in links)
+
+
+def _link(
+    old: Sequence[Paragraph],
+    new: Sequence[Paragraph],
+    old_codes: Sequence[str],
+    new_codes: Sequence[str],
+    o: tuple[int, ...],
+    n: tuple[int, ...],
+    *,
+    moved: bool,
+    opts: AlignOptions,
+) -> Link:
+    same = "\n".join(old[i].text for i in o) == "\n".join(new[j].text for j in n)
+    a = "".join(old_codes[i] for i in o)
+    b = "".join(new_codes[j] for j in n)
+    score = (
+        1.0 if same else from_common(common(a, b), len(a) + len(b), unmatched_weight=opts.unmatched_weight)
+    )
+    renumbered = old[o[0]].address != new[n[0]].address
+    kind = RowKind.EQUAL if same else RowKind.CHANGED
+    return Link(kind, o, n, moved=moved, renumbered=renumbered, similarity=round(score, 4))

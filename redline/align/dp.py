@@ -1,0 +1,156 @@
+"""Order-preserving dynamic programme over one stretch between anchors.
+
+Steps: 1-1 (a pair), 1-0 (deleted), 0-1 (inserted), 1-2 (a split) and 2-1 (a merge).
+A pair's gain is its common words minus ``weight`` per unmatched word, so a pair pays off
+exactly when its similarity passes the threshold; the programme maximises the total gain.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from redline.align.similarity import common, common_matrix
+
+Group = tuple[tuple[int, ...], tuple[int, ...]]
+_NEG = float("-inf")
+# Back-pointer codes, in order of preference when scores tie.
+_PAIR, _DEL, _INS, _SPLIT, _MERGE = range(5)
+
+
+def solve(
+    old: Sequence[str],
+    new: Sequence[str],
+    *,
+    weight: float,
+    group_penalty: float,
+    band: int | None = None,
+) -> list[Group]:
+    """Return the paired groups (old indices, new indices) that maximise the total gain.
+
+    ``band`` limits each old row to new columns within that distance of the diagonal.
+    """
+    n, m = len(old), len(new)
+    if n == 0 or m == 0:
+        return []
+    lcs = _lcs_lookup(old, new, full=band is None)
+    lo, hi = _bounds(n, m, band)
+
+    def gain(a: str, b: str, common_words: float) -> float:
+        return common_words - weight * (len(a) + len(b) - 2 * common_words)
+
+    score: list[list[float]] = []
+    back: list[list[int]] = []
+    for i in range(n + 1):
+        width = hi[i] - lo[i] + 1
+        srow = [_NEG] * width
+        brow = [_DEL] * width
+        for j in range(lo[i], hi[i] + 1):
+            best, step = (0.0, _DEL) if i == 0 and j == 0 else (_NEG, _DEL)
+            if i > 0:
+                prev = _get(score, lo, hi, i - 1, j - 1)
+                if prev > _NEG:
+                    g = gain(old[i - 1], new[j - 1], lcs(i - 1, j - 1)) if j > 0 else _NEG
+                    if g > 0 and prev + g > best:
+                        best, step = prev + g, _PAIR
+                prev = _get(score, lo, hi, i - 1, j)
+                if prev > best:
+                    best, step = prev, _DEL
+            if j > 0:
+                prev = srow[j - 1 - lo[i]] if j - 1 >= lo[i] else _NEG
+                if prev > best:
+                    best, step = prev, _INS
+            if i > 0 and j > 1:
+                prev = _get(score, lo, hi, i - 1, j - 2)
+                if prev > _NEG:
+                    g = _group_gain(
+                        old[i - 1], (new[j - 2], new[j - 1]), lcs(i - 1, j - 2), lcs(i - 1, j - 1), gain
+                    )
+                    if g - group_penalty > 0 and prev + g - group_penalty > best:
+                        best, step = prev + g - group_penalty, _SPLIT
+            if i > 1 and j > 0:
+                prev = _get(score, lo, hi, i - 2, j - 1)
+                if prev > _NEG:
+                    g = _group_gain(
+                        new[j - 1], (old[i - 2], old[i - 1]), lcs(i - 2, j - 1), lcs(i - 1, j - 1), gain
+                    )
+                    if g - group_penalty > 0 and prev + g - group_penalty > best:
+                        best, step = prev + g - group_penalty, _MERGE
+            srow[j - lo[i]] = best
+            brow[j - lo[i]] = step
+        score.append(srow)
+        back.append(brow)
+    return _trace(back, lo, n, m)
+
+
+def _group_gain(
+    one: str,
+    two: tuple[str, str],
+    first: int,
+    second: int,
+    gain: Callable[[str, str, float], float],
+) -> float:
+    """Gain of one paragraph against two joined, computed only when its bound can win."""
+    # Each part must mostly be found in the one paragraph, or a pair plus a neighbour's
+    # stray common words would pass for a split.
+    if 2 * first < len(two[0]) or 2 * second < len(two[1]):
+        return _NEG
+    joined = two[0] + two[1]
+    bound = min(len(one), first + second)
+    alone = max(gain(one, two[0], first), gain(one, two[1], second), 0.0)
+    if first == 0 or second == 0 or gain(one, joined, bound) <= alone:
+        return _NEG
+    return gain(one, joined, common(one, joined))
+
+
+def _lcs_lookup(old: Sequence[str], new: Sequence[str], *, full: bool) -> Callable[[int, int], int]:
+    if full:
+        matrix = common_matrix(old, new)
+        return lambda i, j: matrix[i][j]
+    cache: dict[tuple[int, int], int] = {}
+
+    def lookup(i: int, j: int) -> int:
+        key = (i, j)
+        value = cache.get(key)
+        if value is None:
+            value = cache[key] = common(old[i], new[j])
+        return value
+
+    return lookup
+
+
+def _bounds(n: int, m: int, band: int | None) -> tuple[list[int], list[int]]:
+    if band is None:
+        return [0] * (n + 1), [m] * (n + 1)
+    # Wide enough that consecutive rows overlap, so the corner (n, m) stays reachable.
+    width = band + -(-m // n) + 1
+    lo = [max(0, i * m // n - width) for i in range(n + 1)]
+    hi = [min(m, i * m // n + width) for i in range(n + 1)]
+    return lo, hi
+
+
+def _get(score: list[list[float]], lo: list[int], hi: list[int], i: int, j: int) -> float:
+    if j < lo[i] or j > hi[i]:
+        return _NEG
+    return score[i][j - lo[i]]
+
+
+def _trace(back: list[list[int]], lo: list[int], n: int, m: int) -> list[Group]:
+    groups: list[Group] = []
+    i, j = n, m
+    while i > 0 or j > 0:
+        step = back[i][j - lo[i]]
+        if step == _PAIR:
+            groups.append(((i - 1,), (j - 1,)))
+            i, j = i - 1, j - 1
+        elif step == _SPLIT:
+            groups.append(((i - 1,), (j - 2, j - 1)))
+            i, j = i - 1, j - 2
+        elif step == _MERGE:
+            groups.append(((i - 2, i - 1), (j - 1,)))
+            i, j = i - 2, j - 1
+        elif step == _DEL and i > 0:
+            i -= 1
+        else:
+            j -= 1
+    groups.reverse()
+    return groups

@@ -1,0 +1,25 @@
+"""Options of the paragraph alignment: every threshold in one frozen place."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class AlignOptions:
+    """Thresholds and limits of `redline.align.align`; the defaults suit UN resolutions."""
+
+    min_similarity: float = 0.5
+    """Two paragraphs in the same stretch between anchors are paired when their similarity exceeds this."""
+    move_similarity: float = 0.6
+    """A paragraph left over after the order-preserving pass is paired across the text (a move) from this."""
+    unmatched_weight: float = 0.25
+    """How much an unmatched word costs against a matched one in `similarity` (lower tolerates growth)."""
+    group_penalty: float = 1.0
+    """Words' worth of cost of a split or merge row, so a plain pair wins a tie."""
+    anchor_similarity: float = 0.8
+    """Similarity from which mutually best pairs anchor a large stretch before its DP."""
+    max_cells: int = 40_000
+    """A stretch with more old x new cells than this is cut by fuzzy anchors or a band first."""
+    band: int = 25
+    """Half-width, in paragraphs, of the diagonal band used when a large stretch has no anchor."""

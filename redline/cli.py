@@ -149,7 +149,7 @@ def _demo_document(name: str) -> Document:
     "-f",
     "--format",
     "fmt",
-    type=click.Choice(["terminal", "markdown"]),
+    type=click.Choice(formats()),
     default="terminal",
     show_default=True,
 )

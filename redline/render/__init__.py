@@ -17,6 +17,8 @@ class RenderOptions:
     color: bool = False
     markdown_style: str = "html"
     """"html" (inline <del>/<ins>) or "criticmarkup"."""
+    revision_date: str | None = None
+    """Date stamped on .docx revisions, "YYYY-MM-DDTHH:MM:SSZ"; None: a fixed date, for determinism."""
 
 
 Renderer = Callable[[Redline, RenderOptions], str | bytes]
@@ -46,4 +48,4 @@ def render(redline: Redline, fmt: str, options: RenderOptions | None = None) -> 
 
 
 def _load_all() -> None:
-    from redline.render import json  # noqa: F401
+    from redline.render import docx, json  # noqa: F401

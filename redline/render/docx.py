@@ -1,0 +1,224 @@
+"""Render a redline as a Word document with tracked changes (python-docx lives here).
+
+Word and LibreOffice show the changes as revisions by "redline" that a reader can accept
+or reject one by one: accepting all gives the new text, rejecting all the old. Each
+resolution opens with its change summary table; every paragraph of the text carries its
+address as a bookmark (``OP5``, ``old_PP3`` for a deleted one); a moved paragraph is
+deleted where it was and inserted where it is, with a comment at both places, and a
+renumbered one has a comment naming both addresses.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from redline.model import Chunk, Kind, Op, Paragraph, Redline, ResolutionDiff, Row
+from redline.render import RenderOptions, register
+from redline.render.docxlayout import Part, place_rows
+from redline.render.docxrev import Revisions, xml_safe
+from redline.summary import CHANGES
+
+__all__ = ["FIXED_DATE", "label", "render_docx"]
+
+FIXED_DATE = "2000-01-01T00:00:00Z"
+"""Revision and document dates unless RenderOptions.revision_date says otherwise (determinism)."""
+AUTHOR = "redline"
+_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+
+
+@register("docx")
+def render_docx(redline: Redline, options: RenderOptions) -> bytes:
+    """Return the .docx bytes of ``redline``: byte-identical for the same redline and options."""
+    import docx
+
+    date = options.revision_date or FIXED_DATE
+    document = docx.Document()
+    _core_properties(document, date)
+    writer = _Writer(document, Revisions(AUTHOR, date), date)
+    title = " → ".join(n for n in (options.old_name, options.new_name) if n) or "Redline"
+    document.add_heading(xml_safe(title), level=0)
+    for number, diff in enumerate(redline.resolutions, start=1):
+        prefix = f"R{number}_" if len(redline.resolutions) > 1 else ""
+        writer.resolution(diff, prefix)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return _repack(buffer.getvalue())
+
+
+def label(p: Paragraph) -> str:
+    """Return the number as printed before ``p``'s text: "5." for OP5, "(a)" as is, "" if none.
+
+    >>> label(Paragraph(Kind.OPERATIVE, "5", "OP5", "Decides"))
+    '5.'
+    """
+    if p.number is None:
+        return ""
+    number = p.number.strip()
+    if p.kind is Kind.OPERATIVE and not number.endswith((".", ")")):
+        return f"{number}."
+    return number
+
+
+def _core_properties(document: Any, date: str) -> None:
+    when = datetime.strptime(date, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+    core = document.core_properties
+    core.author = AUTHOR
+    core.last_modified_by = AUTHOR
+    core.created = when
+    core.modified = when
+    core.last_printed = when
+    core.revision = 1
+    core.title = "Redline"
+
+
+def _repack(data: bytes) -> bytes:
+    """Rewrite the package with fixed member order and timestamps, so equal input gives equal bytes."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    names = sorted(source.namelist(), key=lambda n: (n != "[Content_Types].xml", n))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for name in names:
+            info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            target.writestr(info, source.read(name), compresslevel=6)
+    return out.getvalue()
+
+
+class _Writer:
+    """Appends one resolution after another to a python-docx Document."""
+
+    def __init__(self, document: Any, revisions: Revisions, date: str) -> None:
+        self.document = document
+        self.rev = revisions
+        self.date = datetime.strptime(date, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
+        self.names: set[str] = set()
+        self.first_run: Any | None = None
+        """The first run of the paragraph last started (a comment's anchor)."""
+
+    def resolution(self, diff: ResolutionDiff, prefix: str) -> None:
+        """Write one resolution: heading, summary table, then its redlined paragraphs."""
+        res = diff.new or diff.old
+        heading = " ".join(x for x in (res.label, res.title) if x) if res is not None else ""
+        self.document.add_heading(xml_safe(heading or "Resolution"), level=1)
+        self._summary(diff)
+        for placed in place_rows(diff.rows, diff.old, diff.new):
+            self._row(placed.row, placed.part, prefix)
+
+    def _summary(self, diff: ResolutionDiff) -> None:
+        counts = diff.summary.counts
+        table = self.document.add_table(rows=1 + len(counts), cols=1 + len(CHANGES))
+        table.style = "Table Grid"
+        for j, head in enumerate(("", *CHANGES)):
+            table.cell(0, j).text = head
+        for i, (part, tally) in enumerate(counts, start=1):
+            table.cell(i, 0).text = part
+            values = dict(tally)
+            for j, change in enumerate(CHANGES, start=1):
+                table.cell(i, j).text = str(values.get(change, 0))
+        verbs = "; ".join(f"{a}: {o} → {n}" for a, o, n in diff.summary.verb_changes)
+        share = f"Unchanged: {diff.summary.unchanged_share:.0%} of the old text."
+        self.document.add_paragraph(xml_safe(f"{share} Leading verbs changed: {verbs or 'none'}."))
+
+    def _row(self, row: Row, part: Part, prefix: str) -> None:
+        if part is Part.OLD or not row.new:
+            self._whole(row.old, Op.DELETE, prefix, _note(row, part))
+        elif part is Part.NEW or not row.old:
+            self._whole(row.new, Op.INSERT, prefix, _note(row, part))
+        else:
+            self._changed(row, prefix)
+
+    def _whole(self, paras: Sequence[Paragraph], op: Op, prefix: str, note: str | None) -> None:
+        for p in paras:
+            w = self.document.add_paragraph()
+            first = None
+            if label(p):
+                first = self.rev.run(w._p, label(p) + " ", op)
+            text = self.rev.run(w._p, p.text, op)
+            self.rev.mark(w._p, op)
+            side = "old_" if op is Op.DELETE else ""
+            self._bookmark(w._p, prefix + side + p.address)
+            if note is not None:
+                self._comment(w, first if first is not None else text, note)
+                note = None
+
+    def _changed(self, row: Row, prefix: str) -> None:
+        """Write a row present on both sides, its word diff inline, its breaks as tracked marks."""
+        old_i = new_i = 0
+        w = self._start(row, old_i, new_i, prefix)
+        if row.renumbered:
+            self._comment(w, self.first_run, _note(row, Part.BOTH) or "")
+        for chunk in row.chunks:
+            pieces = chunk.text.split("\n")
+            for k, piece in enumerate(pieces):
+                if k:
+                    self.rev.mark(w._p, chunk.op)
+                    starts_old, starts_new = chunk.op is not Op.INSERT, chunk.op is not Op.DELETE
+                    old_i += starts_old
+                    new_i += starts_new
+                    w = self._start(row, old_i if starts_old else None, new_i if starts_new else None, prefix)
+                if piece:
+                    r = self.rev.run(w._p, piece, chunk.op)
+                    self.first_run = self.first_run if self.first_run is not None else r
+
+    def _start(self, row: Row, old_i: int | None, new_i: int | None, prefix: str) -> Any:
+        """Open a paragraph, numbered as the old and/or new paragraph it begins (None: neither)."""
+        w = self.document.add_paragraph()
+        old = row.old[old_i] if old_i is not None and old_i < len(row.old) else None
+        new = row.new[new_i] if new_i is not None and new_i < len(row.new) else None
+        self.first_run = None
+        for chunk in _label_chunks(old, new):
+            r = self.rev.run(w._p, chunk.text, chunk.op)
+            self.first_run = self.first_run if self.first_run is not None else r
+        named = new or old
+        if named is not None:
+            self._bookmark(w._p, prefix + ("" if new is not None else "old_") + named.address)
+        return w
+
+    def _bookmark(self, p: Any, address: str) -> None:
+        base = re.sub(r"_+", "_", re.sub(r"[^A-Za-z0-9]", "_", address)).strip("_")[:36] or "p"
+        if not base[0].isalpha():
+            base = "p" + base
+        name, n = base, 1
+        while name in self.names:
+            n += 1
+            name = f"{base}_{n}"
+        self.names.add(name)
+        self.rev.bookmark(p, name)
+
+    def _comment(self, paragraph: Any, r: Any | None, text: str) -> None:
+        if r is None or not text:
+            return
+        from docx.text.run import Run
+
+        anchor = Run(r, paragraph)
+        comment = self.document.add_comment(anchor, text=xml_safe(text), author=AUTHOR, initials="RL")
+        comment._comment_elm.date = self.date
+
+
+def _label_chunks(old: Paragraph | None, new: Paragraph | None) -> list[Chunk]:
+    """Return the number in front of a paragraph as chunks: kept, or the old deleted and the new inserted."""
+    old_label = label(old) + " " if old is not None and label(old) else ""
+    new_label = label(new) + " " if new is not None and label(new) else ""
+    if old_label == new_label:
+        return [Chunk(Op.EQUAL, old_label)] if old_label else []
+    out = [Chunk(Op.DELETE, old_label)] if old_label else []
+    return out + ([Chunk(Op.INSERT, new_label)] if new_label else [])
+
+
+def _note(row: Row, part: Part) -> str | None:
+    """Return the comment a placed row carries: where a move came from or went, or a renumbering."""
+    old = ", ".join(p.address for p in row.old)
+    new = ", ".join(p.address for p in row.new)
+    if part is Part.OLD and row.new:
+        return f"Moved to {new} (deleted here, inserted there)"
+    if part is Part.NEW and row.old:
+        return f"Moved from {old} (inserted here, deleted there)"
+    if part is Part.BOTH and row.renumbered:
+        return f"Renumbered: {old} → {new}"
+    return None

@@ -48,4 +48,4 @@ def render(redline: Redline, fmt: str, options: RenderOptions | None = None) -> 
 
 
 def _load_all() -> None:
-    from redline.render import docx, json  # noqa: F401
+    from redline.render import docx, html, json, markdown, terminal  # noqa: F401

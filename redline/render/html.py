@@ -1,0 +1,203 @@
+"""The HTML redline: one self-contained page, no script, no external asset, no network.
+
+All text from the documents goes through ``_esc`` and nowhere else; every other string
+written here is a constant or built from escaped parts.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+from collections.abc import Iterator, Sequence
+
+from redline.model import Chunk, Document, Op, Redline, Resolution, ResolutionDiff
+from redline.render import RenderOptions, register
+from redline.render.html_style import CSS
+from redline.render.layout import ARROW, RowView, anchor_id, layout
+from redline.summary import CHANGES
+
+_PAIR_HEAD = (
+    '<thead><tr><th scope="col"></th><th scope="col">Old</th><th scope="col">New</th></tr></thead><tbody>'
+)
+PART_NAMES = {"PP": "Preambular (PP)", "OP": "Operative (OP)", "sub": "Sub-paragraphs", "other": "Other"}
+
+
+def _esc(text: str) -> str:
+    """Escape document text for HTML content and attribute values (the only escaping)."""
+    return html.escape(text, quote=True)
+
+
+@register("html")
+def render_html(redline: Redline, options: RenderOptions) -> str:
+    """Render the redline as a standalone HTML page (inline view, side-by-side on demand)."""
+    old_name = options.old_name or redline.old.path or "old"
+    new_name = options.new_name or redline.new.path or "new"
+    style_hash = base64.b64encode(hashlib.sha256(CSS.encode()).digest()).decode()
+    csp = (
+        "default-src 'none'; img-src 'none'; script-src 'none'; "
+        f"style-src 'sha256-{style_hash}'; base-uri 'none'; form-action 'none'"
+    )
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en">',
+        "<head>",
+        '<meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{csp}">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="generator" content="redline">',
+        f"<title>Redline: {_esc(old_name)} {ARROW} {_esc(new_name)}</title>",
+        f"<style>{CSS}</style>",
+        "</head>",
+        "<body>",
+        *_header(redline, old_name, new_name),
+        '<input class="view" type="radio" name="view" id="view-inline" checked>',
+        '<input class="view" type="radio" name="view" id="view-side">',
+        '<div class="views" role="group" aria-label="View">',
+        '<label for="view-inline">Inline</label> <label for="view-side">Side by side</label>',
+        "</div>",
+        "<main>",
+    ]
+    many = len(redline.resolutions) > 1
+    for index, diff in enumerate(redline.resolutions, start=1):
+        parts.extend(_resolution(diff, index, prefix=f"R{index}-" if many else ""))
+    parts += ["</main>", "</body>", "</html>", ""]
+    return "\n".join(parts)
+
+
+def _header(redline: Redline, old_name: str, new_name: str) -> Iterator[str]:
+    yield "<header>"
+    yield f"<h1>Redline: {_esc(old_name)} {ARROW} {_esc(new_name)}</h1>"
+    yield '<table class="docs">'
+    yield _PAIR_HEAD
+    yield _pair_row("File", old_name, new_name)
+    yield _pair_row("Symbol", _doc_symbol(redline.old), _doc_symbol(redline.new))
+    yield "</tbody></table>"
+    yield (
+        '<p class="legend">Legend: <del>deleted text</del> · <ins>inserted text</ins> · '
+        '<span class="mv">moved paragraph</span> · addresses read old → new (OP5 → OP6).</p>'
+    )
+    yield "</header>"
+
+
+def _doc_symbol(doc: Document) -> str | None:
+    if doc.symbol is not None:
+        return doc.symbol
+    symbols = [r.symbol for r in doc.resolutions if r.symbol is not None]
+    return symbols[0] if len(symbols) == 1 else None
+
+
+def _pair_row(name: str, old: str | None, new: str | None) -> str:
+    cells = "".join(f"<td>{_esc(v)}</td>" if v is not None else "<td>—</td>" for v in (old, new))
+    return f'<tr><th scope="row">{_esc(name)}</th>{cells}</tr>'
+
+
+def _resolution(diff: ResolutionDiff, index: int, *, prefix: str) -> Iterator[str]:
+    title = _title(diff.new) or _title(diff.old) or f"Resolution {index}"
+    yield f'<section class="resolution" id="{_esc(prefix or "R1-")}top">'
+    yield f"<h2>{_esc(title)}</h2>"
+    yield '<table class="pair">'
+    yield _PAIR_HEAD
+    for name, attr in (("Label", "label"), ("Title", "title"), ("Symbol", "symbol")):
+        yield _pair_row(name, _attr(diff.old, attr), _attr(diff.new, attr))
+    yield "</tbody></table>"
+    yield from _summary(diff, prefix)
+    yield '<div class="side-head"><div></div><div class="side"><div>Old</div><div>New</div></div></div>'
+    yield '<div class="redline">'
+    yield from _rows(layout(diff, prefix=prefix))
+    yield "</div>"
+    yield "</section>"
+
+
+def _title(res: Resolution | None) -> str | None:
+    return res.title if res is not None else None
+
+
+def _attr(res: Resolution | None, attr: str) -> str | None:
+    if res is None:
+        return "(none)"
+    value = getattr(res, attr)
+    return value if isinstance(value, str) else None
+
+
+def _summary(diff: ResolutionDiff, prefix: str) -> Iterator[str]:
+    s = diff.summary
+    yield '<table class="summary"><caption class="vh">Change summary</caption>'
+    heads = "".join(f'<th scope="col">{c}</th>' for c in CHANGES)
+    yield f'<thead><tr><th scope="col">Paragraphs</th>{heads}</tr></thead><tbody>'
+    for part, counts in s.counts:
+        cells = "".join(f'<td class="n{" zero" if n == 0 else ""}">{n}</td>' for _, n in counts)
+        yield f'<tr><th scope="row">{_esc(PART_NAMES.get(part, part))}</th>{cells}</tr>'
+    yield "</tbody></table>"
+    yield f'<p class="facts">Text unchanged: {s.unchanged_share:.1%} of the old text.</p>'
+    if s.verb_changes:
+        old_of = {r.new[0].address: r.old[0].address for r in diff.rows if r.new and r.old}
+        items = []
+        for address, old_verb, new_verb in s.verb_changes:
+            label = (
+                address if old_of.get(address, address) == address else f"{old_of[address]} {ARROW} {address}"
+            )
+            href = _esc("#" + anchor_id(address, prefix=prefix))
+            items.append(
+                f'<li><a href="{href}">{_esc(label)}</a>: <del>{_esc(old_verb)}</del> {ARROW} '
+                f"<ins>{_esc(new_verb)}</ins></li>"
+            )
+        yield f'<div class="facts">Leading verbs changed:<ul>{"".join(items)}</ul></div>'
+
+
+def _rows(views: Sequence[RowView]) -> Iterator[str]:
+    run: list[RowView] = []
+    for view in [*views, None]:
+        if view is not None and view.unchanged:
+            run.append(view)
+            continue
+        if run:
+            first, last = run[0].label, run[-1].label
+            span = first if len(run) == 1 else f"{first}–{last}"
+            count = f"{len(run)} paragraph{'s' if len(run) > 1 else ''}"
+            yield f'<details class="same"><summary>{_esc(span)}: unchanged ({count})</summary>'
+            yield from (_row(v) for v in run)
+            yield "</details>"
+            run = []
+        if view is not None:
+            yield _row(view)
+
+
+def _row(view: RowView) -> str:
+    row = view.row
+    if view.stub:
+        return (
+            f'<div class="row stub moved" id="{_esc(view.anchor)}"><div class="addr">'
+            f"{_esc(', '.join(p.address for p in row.old))}</div>"
+            f'<div class="t">Moved to <a class="move" href="#{_esc(view.partner or "")}">'
+            f"{_esc(', '.join(p.address for p in row.new))}</a> ↓</div></div>"
+        )
+    classes = " ".join(["row", str(row.kind), *(["moved"] if row.moved else [])])
+    tags = [t for t in view.tags if t != "moved"]
+    addr = [f'<a class="self" href="#{_esc(view.anchor)}">{_esc(view.label)}</a>']
+    addr += [f'<span class="tag">{_esc(t)}</span>' for t in tags]
+    if view.partner is not None:
+        came = ", ".join(p.address for p in row.old)
+        addr.append(f'<a class="tag move" href="#{_esc(view.partner)}">moved from {_esc(came)}</a>')
+    if view.footnotes_changed:
+        marks = f"{', '.join(view.old_marks) or '—'} {ARROW} {', '.join(view.new_marks) or '—'}"
+        addr.append(f'<span class="tag notes">footnotes {_esc(marks)}</span>')
+    extra = "".join(f'<span id="{_esc(a)}"></span>' for a in view.extra_anchors)
+    return (
+        f'<div class="{classes}" id="{_esc(view.anchor)}">{extra}<div class="addr">{" ".join(addr)}</div>'
+        f'<div class="body"><div class="inline t">{_chunks(row.chunks, Op.DELETE, Op.INSERT)}</div>'
+        f'<div class="side"><div class="old t">{_chunks(row.chunks, Op.DELETE)}</div>'
+        f'<div class="new t">{_chunks(row.chunks, Op.INSERT)}</div></div></div></div>'
+    )
+
+
+def _chunks(chunks: Sequence[Chunk], *ops: Op) -> str:
+    out = []
+    for c in chunks:
+        if c.op is Op.EQUAL:
+            out.append(_esc(c.text))
+        elif c.op is Op.DELETE and c.op in ops:
+            out.append(f'<del><span class="vh">deleted: </span>{_esc(c.text)}</del>')
+        elif c.op is Op.INSERT and c.op in ops:
+            out.append(f'<ins><span class="vh">inserted: </span>{_esc(c.text)}</ins>')
+    return "".join(out)

@@ -1,0 +1,140 @@
+"""What every human-readable renderer shows of a row: its addresses, anchor, tags and links.
+
+Renderers turn these plain facts into markup; nothing here escapes or formats text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+
+from redline.model import Footnote, Paragraph, Resolution, ResolutionDiff, Row, RowKind
+from redline.summary import row_changes
+
+ARROW = "→"
+NONE = "—"
+
+
+@dataclass(frozen=True, slots=True)
+class RowView:
+    """One entry of a rendered redline: a row, or the stub left where a moved row stood."""
+
+    row: Row
+    anchor: str
+    """Unique id within the rendered page: the first new address, else "old-" + old address."""
+    label: str
+    """Addresses as negotiators read them: "OP5 → OP6", "OP8 → OP10, OP11", "PP5 → —"."""
+    tags: tuple[str, ...]
+    """What happened, in summary order: "changed", "moved", "renumbered", "split", ..."""
+    extra_anchors: tuple[str, ...] = ()
+    """Anchors of the row's other new addresses (a split row answers to each)."""
+    stub: bool = False
+    """True for the marker at a moved row's old place; ``row`` is then the moved row."""
+    partner: str | None = None
+    """For a moved row, the anchor of its stub; for a stub, the anchor of the moved row."""
+    footnotes_changed: bool = False
+    old_marks: tuple[str, ...] = ()
+    new_marks: tuple[str, ...] = ()
+
+    @property
+    def unchanged(self) -> bool:
+        """Return True when the row changed nothing a reader must see (collapsible)."""
+        return (
+            not self.stub
+            and self.row.kind is RowKind.EQUAL
+            and not self.row.moved
+            and not self.footnotes_changed
+            and self.tags == ("unchanged",)
+        )
+
+
+def anchor_id(address: str, *, prefix: str = "") -> str:
+    """Return an HTML id for ``address``: white space and markup-prone marks become "_"."""
+    return prefix + re.sub(r"[\s\"'<>&#%/\\?]+", "_", address)
+
+
+def address_label(row: Row) -> str:
+    """Return "OP5 → OP6" for a row; "OP5" alone when nothing was renumbered or moved."""
+    old = ", ".join(p.address for p in row.old) or NONE
+    new = ", ".join(p.address for p in row.new) or NONE
+    if old == new:
+        return old
+    return f"{old} {ARROW} {new}"
+
+
+def layout(diff: ResolutionDiff, *, prefix: str = "") -> tuple[RowView, ...]:
+    """Return the rows of one resolution in reading order, with stubs where moved rows were.
+
+    A stub follows the row holding the old paragraph just before the moved one (or opens
+    the list when the moved paragraph came first), so the old text can be read in order too.
+    """
+    views = [_view(row, diff, prefix) for row in diff.rows]
+    stubs: dict[int, list[RowView]] = {}
+    old_pos = _positions(diff.old)
+    row_of_old: dict[int, int] = {}
+    for index, row in enumerate(diff.rows):
+        for p in row.old:
+            row_of_old[old_pos.get(p.address, -1)] = index
+    for index, view in enumerate(views):
+        row = view.row
+        if not (row.moved and row.old and row.new):
+            continue
+        first = old_pos.get(row.old[0].address, -1)
+        before = row_of_old.get(first - 1, -1) if first > 0 else -1
+        stub_anchor = anchor_id("old-" + row.old[0].address, prefix=prefix)
+        stub = RowView(row, stub_anchor, view.label, ("moved",), stub=True, partner=view.anchor)
+        stubs.setdefault(before, []).append(stub)
+        views[index] = replace(view, partner=stub_anchor)
+    out: list[RowView] = list(stubs.get(-1, ()))
+    for index, view in enumerate(views):
+        out.append(view)
+        out.extend(stubs.get(index, ()))
+    return tuple(out)
+
+
+def footnote_marks(paras: Sequence[Paragraph]) -> tuple[str, ...]:
+    """Return the footnote marks cited by ``paras``, in order."""
+    return tuple(m for p in paras for m in p.footnotes)
+
+
+def footnotes_changed(row: Row, old: Resolution | None, new: Resolution | None) -> bool:
+    """Return True when the row's footnote marks, or the texts of the notes they cite, differ."""
+    old_marks, new_marks = footnote_marks(row.old), footnote_marks(row.new)
+    if not row.old or not row.new:
+        return False
+    if old_marks != new_marks:
+        return True
+    old_notes, new_notes = _notes(old), _notes(new)
+    return any(old_notes.get(m) != new_notes.get(m) for m in old_marks)
+
+
+def _view(row: Row, diff: ResolutionDiff, prefix: str) -> RowView:
+    if row.new:
+        anchor = anchor_id(row.new[0].address, prefix=prefix)
+    else:
+        anchor = anchor_id("old-" + (row.old[0].address if row.old else "row"), prefix=prefix)
+    extra = tuple(anchor_id(p.address, prefix=prefix) for p in row.new[1:])
+    changed_notes = footnotes_changed(row, diff.old, diff.new)
+    tags = row_changes(row)
+    return RowView(
+        row,
+        anchor,
+        address_label(row),
+        tags,
+        extra_anchors=extra,
+        footnotes_changed=changed_notes,
+        old_marks=footnote_marks(row.old),
+        new_marks=footnote_marks(row.new),
+    )
+
+
+def _positions(res: Resolution | None) -> dict[str, int]:
+    if res is None:
+        return {}
+    return {p.address: i for i, p in enumerate(res.all_paragraphs())}
+
+
+def _notes(res: Resolution | None) -> dict[str, str]:
+    notes: tuple[Footnote, ...] = res.footnotes if res is not None else ()
+    return {f.mark: f.text for f in notes}

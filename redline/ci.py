@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -15,6 +16,7 @@ from redline.render import RenderOptions, render
 from redline.stepsummary import Section
 
 _EMPTY = Document(resolutions=())
+_HEADING = re.compile(r"#{1,6}(?:[ \t]|$)")
 
 
 def changes(base: str, *, pathspecs: Sequence[str] = ()) -> list[Change]:
@@ -39,9 +41,29 @@ def section(change: Change, *, base: str) -> Section:
         new = _document(_worktree(change.new_path), change.new_path) if change.new_path else _EMPTY
     except RedlineError as exc:
         return Section(title, f"redline could not compare this file: {exc}")
-    options = RenderOptions(old_name=f"{base}:{change.old_path}", new_name=change.new_path)
+    options = RenderOptions(
+        old_name=f"{base}:{change.old_path}" if change.old_path else "(new file)",
+        new_name=change.new_path or "(deleted)",
+    )
     out = render(compare(old, new), "markdown", options)
-    return Section(title, out if isinstance(out, str) else out.decode("utf-8"))
+    return Section(title, demote_headings(out if isinstance(out, str) else out.decode("utf-8"), by=2))
+
+
+def demote_headings(markdown: str, *, by: int) -> str:
+    """Return ``markdown`` with every ATX heading ``by`` levels deeper (at most level 6).
+
+    Each file's redline then nests under the summary's own ``## path`` heading.
+    """
+    out: list[str] = []
+    fenced = False
+    for line in markdown.split("\n"):
+        if line.startswith(("```", "~~~")):
+            fenced = not fenced
+        elif not fenced and _HEADING.match(line):
+            level = len(line) - len(line.lstrip("#"))
+            line = "#" * min(level + by, 6) + line[level:]
+        out.append(line)
+    return "\n".join(out)
 
 
 def _document(data: bytes, name: str) -> Document:

@@ -28,7 +28,7 @@ from redline.cli_support import (
 from redline.compare import compare
 from redline.errors import RedlineError
 from redline.load import read_bytes
-from redline.model import Document, Kind
+from redline.model import DocKind, Document, Kind
 from redline.outline import outline
 from redline.render import RenderOptions, formats, render
 from redline.render.json import document_json, dumps
@@ -196,9 +196,10 @@ def _git_side(file: str | None, label: str) -> Document:
 @main.command("check", epilog="Exit status: 0 all files are resolutions, 1 some are not.")
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
 def check_cmd(files: tuple[str, ...]) -> None:
-    """Check that each FILE parses into a resolution with operative paragraphs (for pre-commit).
+    """Check that each FILE holds a resolution or decision with operative paragraphs (for pre-commit).
 
-    Prints one line per file that does not, and exits 1 if there is any.
+    Every resolution or decision found must have operative paragraphs, and there must be
+    at least one. Prints one line per file that fails, and exits 1 if any does.
     """
     bad = 0
     with progress(files, label="checking") as items:
@@ -215,12 +216,14 @@ def _check_one(path: str) -> str | None:
         doc = parse_source(load_source(path))
     except RedlineError as exc:
         return exc.detail
-    if not doc.resolutions:
-        return "no resolution found"
-    for res in doc.resolutions:
+    texts = [res for res in doc.resolutions if res.kind in (DocKind.RESOLUTION, DocKind.DECISION)]
+    if not texts:
+        kind = doc.resolutions[0].kind if doc.resolutions else doc.kind
+        return f"no resolution found (it reads as {kind} text; is this a resolution?)"
+    for res in texts:
         if not any(p.kind is Kind.OPERATIVE for p in res.all_paragraphs()):
             name = f"{res.label or res.title}: " if res.label or res.title else ""
-            return f"{name}no operative paragraphs found (is this a resolution?)"
+            return f"{name}no operative paragraphs found"
     return None
 
 

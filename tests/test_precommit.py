@@ -68,7 +68,7 @@ def test_system_hook_with_try_repo(drafts: Path, tmp_path: Path) -> None:
     try_repo = ["pre-commit", "try-repo", str(hook_repo), "redline-check-system"]
     failed = run([*try_repo, "--all-files"], drafts, tmp_path)
     assert failed.returncode == 1, failed.stdout + failed.stderr
-    assert "minutes.md: no operative paragraphs found (is this a resolution?)" in failed.stdout
+    assert "minutes.md: no resolution found" in failed.stdout
     assert "ocean.txt" not in failed.stdout.split("exit code: 1", 1)[1]
     passed = run([*try_repo, "--files", "ocean.txt"], drafts, tmp_path)
     assert passed.returncode == 0, passed.stdout + passed.stderr
@@ -86,4 +86,4 @@ def test_python_hook_with_try_repo(drafts: Path, tmp_path: Path) -> None:
     if "An unexpected error has occurred" in done.stdout + done.stderr:
         pytest.skip("pre-commit could not build the hook's environment (is the package index reachable?)")
     assert done.returncode == 1, done.stdout + done.stderr
-    assert "minutes.md: no operative paragraphs found (is this a resolution?)" in done.stdout
+    assert "minutes.md: no resolution found" in done.stdout

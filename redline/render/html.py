@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from redline.model import Chunk, Document, Op, Redline, Resolution, ResolutionDiff
 from redline.render import RenderOptions, register
 from redline.render.html_style import CSS
-from redline.render.layout import ARROW, RowView, anchor_id, layout
+from redline.render.layout import ARROW, RowView, layout, run_label, verb_change_labels
 from redline.summary import CHANGES
 
 _PAIR_HEAD = (
@@ -130,18 +130,13 @@ def _summary(diff: ResolutionDiff, prefix: str) -> Iterator[str]:
         yield f'<tr><th scope="row">{_esc(PART_NAMES.get(part, part))}</th>{cells}</tr>'
     yield "</tbody></table>"
     yield f'<p class="facts">Text unchanged: {s.unchanged_share:.1%} of the old text.</p>'
-    if s.verb_changes:
-        old_of = {r.new[0].address: r.old[0].address for r in diff.rows if r.new and r.old}
-        items = []
-        for address, old_verb, new_verb in s.verb_changes:
-            label = (
-                address if old_of.get(address, address) == address else f"{old_of[address]} {ARROW} {address}"
-            )
-            href = _esc("#" + anchor_id(address, prefix=prefix))
-            items.append(
-                f'<li><a href="{href}">{_esc(label)}</a>: <del>{_esc(old_verb)}</del> {ARROW} '
-                f"<ins>{_esc(new_verb)}</ins></li>"
-            )
+    changes = verb_change_labels(diff, prefix=prefix)
+    if changes:
+        items = [
+            f'<li><a href="#{_esc(anchor)}">{_esc(label)}</a>: '
+            f"<del>{_esc(old)}</del> {ARROW} <ins>{_esc(new)}</ins></li>"
+            for label, anchor, old, new in changes
+        ]
         yield f'<div class="facts">Leading verbs changed:<ul>{"".join(items)}</ul></div>'
 
 
@@ -152,10 +147,8 @@ def _rows(views: Sequence[RowView]) -> Iterator[str]:
             run.append(view)
             continue
         if run:
-            first, last = run[0].label, run[-1].label
-            span = first if len(run) == 1 else f"{first}–{last}"
-            count = f"{len(run)} paragraph{'s' if len(run) > 1 else ''}"
-            yield f'<details class="same"><summary>{_esc(span)}: unchanged ({count})</summary>'
+            count = f"{len(run)} unchanged paragraph{'s' if len(run) > 1 else ''}"
+            yield f'<details class="same"><summary>{count}: {_esc(run_label(run))}</summary>'
             yield from (_row(v) for v in run)
             yield "</details>"
             run = []
@@ -173,7 +166,7 @@ def _row(view: RowView) -> str:
             f"{_esc(', '.join(p.address for p in row.new))}</a> ↓</div></div>"
         )
     classes = " ".join(["row", str(row.kind), *(["moved"] if row.moved else [])])
-    tags = [t for t in view.tags if t != "moved"]
+    tags = view.shown_tags
     addr = [f'<a class="self" href="#{_esc(view.anchor)}">{_esc(view.label)}</a>']
     addr += [f'<span class="tag">{_esc(t)}</span>' for t in tags]
     if view.partner is not None:

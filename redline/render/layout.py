@@ -45,13 +45,22 @@ class RowView:
             and self.row.kind is RowKind.EQUAL
             and not self.row.moved
             and not self.footnotes_changed
-            and self.tags == ("unchanged",)
+            and len(self.row.old) == len(self.row.new) == 1
         )
+
+    @property
+    def shown_tags(self) -> tuple[str, ...]:
+        """Return the tags worth printing: "unchanged" only when nothing else applies."""
+        rest = tuple(t for t in self.tags if t not in ("unchanged", "moved"))
+        return rest or (("unchanged",) if not self.row.moved else ())
 
 
 def anchor_id(address: str, *, prefix: str = "") -> str:
-    """Return an HTML id for ``address``: white space and markup-prone marks become "_"."""
-    return prefix + re.sub(r"[\s\"'<>&#%/\\?]+", "_", address)
+    """Return an id for ``address`` made only of ASCII letters, digits and ``().-``; others become "_".
+
+    Being inert in HTML attributes, URLs and Markdown alike, it needs no escaping anywhere.
+    """
+    return prefix + re.sub(r"[^A-Za-z0-9().-]+", "_", address)
 
 
 def address_label(row: Row) -> str:
@@ -90,6 +99,24 @@ def layout(diff: ResolutionDiff, *, prefix: str = "") -> tuple[RowView, ...]:
     for index, view in enumerate(views):
         out.append(view)
         out.extend(stubs.get(index, ()))
+    return tuple(out)
+
+
+def run_label(views: Sequence[RowView]) -> str:
+    """Name a run of collapsed rows: every label when few, else the first and the last."""
+    if len(views) <= 3:
+        return ", ".join(v.label for v in views)
+    return f"{views[0].label} … {views[-1].label}"
+
+
+def verb_change_labels(diff: ResolutionDiff, *, prefix: str = "") -> tuple[tuple[str, str, str, str], ...]:
+    """Return (label "OP4 → OP5", anchor, old verb, new verb) for each leading-verb change."""
+    old_of = {r.new[0].address: r.old[0].address for r in diff.rows if r.new and r.old}
+    out = []
+    for address, old_verb, new_verb in diff.summary.verb_changes:
+        was = old_of.get(address, address)
+        label = address if was == address else f"{was} {ARROW} {address}"
+        out.append((label, anchor_id(address, prefix=prefix), old_verb, new_verb))
     return tuple(out)
 
 

@@ -13,20 +13,25 @@ from collections.abc import Iterator, Sequence
 
 from redline.model import Chunk, Op, Redline, Resolution, ResolutionDiff
 from redline.render import RenderOptions, register
-from redline.render.layout import ARROW, RowView, anchor_id, layout
+from redline.render.layout import ARROW, RowView, layout, run_label, verb_change_labels
 from redline.summary import CHANGES
 
 PART_NAMES = {"PP": "Preambular (PP)", "OP": "Operative (OP)", "sub": "Sub-paragraphs", "other": "Other"}
-_PUNCT = re.compile(r"([!-/:-@\[-`{-~])")
+_ACTIVE = re.compile(r"[\\`*_\[\]<>!&|~$#@]")
+_START = re.compile(r"^(\d{0,9})([.)=+-])")
 _LINE_END = re.compile(r"\r\n|\r|\n")
-_INDENT = re.compile(r"^[ \t]+")
-_SAFE = re.compile(r"[^\w() ,.→–-]")
+_SAFE = re.compile(r"[^\w() ,.→…-]")
 
 
 def _esc(text: str) -> str:
-    """Escape document text for Markdown: punctuation, line ends and a leading indent."""
-    out = _LINE_END.sub("<br>", _PUNCT.sub(r"\\\1", text))
-    return _INDENT.sub(lambda m: m.group(0).replace(" ", "&#32;").replace("\t", "&#9;"), out)
+    """Escape document text for Markdown: inline markup marks, block markers, braces, line ends.
+
+    Braces become entities so that no CriticMarkup delimiter can form; a leading list or
+    heading marker is escaped even though the text never starts a Markdown line.
+    """
+    out = _ACTIVE.sub(r"\\\g<0>", text).replace("{", "&#123;").replace("}", "&#125;")
+    out = _START.sub(r"\g<1>\\\g<2>", out)
+    return _LINE_END.sub("<br>", out)
 
 
 @register("markdown")
@@ -84,15 +89,13 @@ def _summary(diff: ResolutionDiff, prefix: str, critic: bool) -> Iterator[str]:
     yield ""
     yield f"Text unchanged: {s.unchanged_share:.1%} of the old text\\."
     yield ""
-    if s.verb_changes:
-        old_of = {r.new[0].address: r.old[0].address for r in diff.rows if r.new and r.old}
+    changes = verb_change_labels(diff, prefix=prefix)
+    if changes:
         yield "Leading verbs changed:"
         yield ""
-        for address, old_verb, new_verb in s.verb_changes:
-            was = old_of.get(address, address)
-            label = address if was == address else f"{was} {ARROW} {address}"
-            change = _mark(Op.DELETE, old_verb, critic) + f" {ARROW} " + _mark(Op.INSERT, new_verb, critic)
-            yield f"- [{_esc(label)}](#{_esc(anchor_id(address, prefix=prefix))}): {change}"
+        for label, anchor, old, new in changes:
+            change = _mark(Op.DELETE, old, critic) + f" {ARROW} " + _mark(Op.INSERT, new, critic)
+            yield f"- [{_esc(label)}](#{_esc(anchor)}): {change}"
         yield ""
 
 
@@ -103,10 +106,9 @@ def _rows(views: Sequence[RowView], critic: bool) -> Iterator[str]:
             run.append(view)
             continue
         if run:
-            span = run[0].label if len(run) == 1 else f"{run[0].label}–{run[-1].label}"
-            count = f"{len(run)} paragraph{'s' if len(run) > 1 else ''}"
+            count = f"{len(run)} unchanged paragraph{'s' if len(run) > 1 else ''}"
             # Raw HTML: Markdown escapes would show, so keep only characters safe in both.
-            yield f"<details><summary>{_SAFE.sub('', span)}: unchanged ({count})</summary>"
+            yield f"<details><summary>{count}: {_SAFE.sub('', run_label(run))}</summary>"
             yield ""
             for v in run:
                 yield from _row(v, critic)
@@ -119,26 +121,27 @@ def _rows(views: Sequence[RowView], critic: bool) -> Iterator[str]:
 
 def _row(view: RowView, critic: bool) -> Iterator[str]:
     row = view.row
-    anchor = f'<a id="{_esc(view.anchor)}"></a>'
+    anchor = f'<a id="{view.anchor}"></a>'  # anchor ids are inert (layout.anchor_id)
     if view.stub:
         to = ", ".join(p.address for p in row.new)
         came = ", ".join(p.address for p in row.old)
         yield f"{anchor}**{_esc(came)}** · *moved to [{_esc(to)}](#{_esc(view.partner or '')})*"
         yield ""
         return
-    head = [f"{anchor}**{_esc(view.label)}**", *(_esc(t) for t in view.tags if t != "moved")]
+    head = [f"{anchor}**{_esc(view.label)}**", *(_esc(t) for t in view.shown_tags)]
     if view.partner is not None:
         came = ", ".join(p.address for p in row.old)
         head.append(f"*moved from [{_esc(came)}](#{_esc(view.partner)})*")
     if view.footnotes_changed:
         marks = f"{', '.join(view.old_marks) or '—'} {ARROW} {', '.join(view.new_marks) or '—'}"
         head.append(f"footnotes {_esc(marks)}")
-    yield " · ".join(head)
-    yield ""
     text = _chunks(row.chunks, critic)
+    # The text continues the heading's paragraph after a hard break, so no indent or
+    # marker at its start can make it a code block or a list.
+    yield " · ".join(head) + ("\\" if text else "")
     if text:
         yield text
-        yield ""
+    yield ""
 
 
 def _chunks(chunks: Sequence[Chunk], critic: bool) -> str:

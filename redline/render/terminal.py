@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator, Sequence
 
 from redline.model import Chunk, Op, Redline, ResolutionDiff
 from redline.render import RenderOptions, register
-from redline.render.layout import ARROW, RowView, layout
+from redline.render.layout import ARROW, RowView, layout, verb_change_labels
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _RESET = "\x1b[0m"
@@ -67,8 +67,8 @@ def _resolution(diff: ResolutionDiff, index: int, paint: _Paint) -> Iterator[str
         told = ", ".join(f"{n} {c}" for c, n in counts if n and c != "unchanged")
         kept = dict(counts).get("unchanged", 0)
         yield f"   {part}: {told or 'no changes'}" + (f" ({kept} unchanged)" if kept else "")
-    for address, old_verb, new_verb in s.verb_changes:
-        yield f"   verb {address}: {_esc(old_verb)} {ARROW} {_esc(new_verb)}"
+    for label, _, old_verb, new_verb in verb_change_labels(diff):
+        yield f"   verb {_esc(label)}: {_esc(old_verb)} {ARROW} {_esc(new_verb)}"
     yield f"   text unchanged: {s.unchanged_share:.1%}"
     yield from _rows(layout(diff), paint)
 
@@ -88,7 +88,7 @@ def _rows(views: Sequence[RowView], paint: _Paint) -> Iterator[str]:
             to = ", ".join(p.address for p in row.new)
             yield paint("moved", f"{_esc(', '.join(p.address for p in row.old))}  moved to {_esc(to)}")
             continue
-        tags = [t for t in view.tags if t != "moved"]
+        tags = list(view.shown_tags)
         if view.partner is not None:
             tags.append("moved from " + ", ".join(p.address for p in row.old))
         if view.footnotes_changed:

@@ -29,15 +29,15 @@ _SCANNED = (
 def pdf_to_text(data: bytes, name: str) -> str:
     """Return the text of the PDF ``data`` (named ``name`` in messages), pages in order.
 
-    Paragraphs are separated by blank lines, pages by a blank line; page furniture is kept
-    for the cleaning stage to remove. Raises InputError for an encrypted, corrupt, empty or
-    scanned (image-only) PDF.
+    Paragraphs are separated by lines holding one space, pages by an empty line (as in the
+    GA text extractions); page furniture is kept for the cleaning stage to remove.
+    Raises InputError for an encrypted, corrupt, empty or scanned (image-only) PDF.
     """
     pages: list[str] = []
     images = 0
-    for glyphs, page_images in _pages(data, name):
+    for glyphs, page_images, height in _pages(data, name):
         images += page_images
-        lines = page_lines(glyphs)
+        lines = page_lines(glyphs, height=height)
         if lines:
             pages.append("\n".join(lines))
     if not pages:
@@ -47,8 +47,8 @@ def pdf_to_text(data: bytes, name: str) -> str:
     return "\n\n".join(pages) + "\n"
 
 
-def _pages(data: bytes, name: str) -> Iterator[tuple[list[Glyph], int]]:
-    """Yield each page's glyphs and its number of images, mapping pdfminer's failures."""
+def _pages(data: bytes, name: str) -> Iterator[tuple[list[Glyph], int, float]]:
+    """Yield each page's glyphs, number of images and height, mapping pdfminer's failures."""
     from pdfminer.converter import PDFPageAggregator
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
     from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
@@ -62,7 +62,9 @@ def _pages(data: bytes, name: str) -> Iterator[tuple[list[Glyph], int]]:
             if count > MAX_PAGES:
                 raise InputError(f"more than {MAX_PAGES} pages; split the PDF", path=name)
             interpreter.process_page(page)
-            yield _glyphs(device.get_result())
+            layout = device.get_result()
+            glyphs, images = _glyphs(layout)
+            yield glyphs, images, float(layout.height)
     except (PDFPasswordIncorrect, PDFEncryptionError):
         raise InputError(
             "an encrypted PDF that needs a password; save an unprotected copy and try again", path=name
@@ -89,7 +91,7 @@ def _glyphs(layout: object) -> tuple[list[Glyph], int]:
         item = stack.pop()
         if isinstance(item, LTChar):
             if item.upright:
-                glyphs.append(Glyph(item.get_text(), item.x0, item.x1, item.y0, item.size))
+                glyphs.append(Glyph(item.get_text(), item.x0, item.x1, item.y0, item.size, len(glyphs)))
         elif isinstance(item, LTImage):
             images += 1
         elif hasattr(item, "__iter__"):

@@ -25,6 +25,8 @@ _COLUMN_GAP = 6.0
 """A gap wider than this many font sizes separates two blocks side by side (page header)."""
 _PARAGRAPH_GAP = 1.5
 """Baselines further apart than this many font sizes have a paragraph break between them."""
+_MARGIN = 0.12
+"""Share of the page height at the top and at the bottom where headers, footers and notes sit."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +38,8 @@ class Glyph:
     x1: float
     y0: float
     size: float
+    order: int = 0
+    """Position in the page's drawing order."""
 
 
 @dataclass(slots=True)
@@ -51,33 +55,61 @@ class _Row:
         return [g for g in self.glyphs if not g.text.isspace()]
 
 
-def page_lines(glyphs: Iterable[Glyph]) -> list[str]:
-    """Return the page's lines top to bottom, with "" where a paragraph break falls.
+def page_lines(glyphs: Iterable[Glyph], *, height: float = 0.0) -> list[str]:
+    """Return the page's lines, with " " where a paragraph break falls.
 
-    Raised small runs (footnote reference marks) are glued to the text before them;
-    a line opening with one (a footnote) starts a new paragraph. Blocks side by side
-    (a running head with the symbol beside a two-line title) are read column by column.
-    Rows are ordered by baseline and glyphs by position, so the result never depends on
-    the order in which the PDF draws its text.
+    A blank line inside a page holds one space and a page break is an empty line, the
+    convention of the GA text extractions the cleaning stage reads. Raised small runs
+    (footnote reference marks) are glued to the text before them; a line opening with
+    one (a footnote) starts a new paragraph. Blocks side by side (a running head with
+    the symbol beside a two-line title) are read column by column.
+
+    Paragraphs come in the order the PDF draws them, as in those extractions (a word
+    processor draws the header and footer first, so the job number and page counter come
+    right after the running head), provided that order reads the body between the top and
+    bottom margins (``height`` is the page's) from top to bottom; otherwise, top to bottom.
     """
     rows = _merge_raised(_rows(g for g in glyphs if g.size >= _MIN_SIZE))
     rows.sort(key=lambda r: (-r.y0, min(g.x0 for g in r.glyphs)))
-    groups: list[list[list[_Segment]]] = []
+    groups: list[_Group] = []
     previous: _Row | None = None
     for row in rows:
         segments = _segments(row)
         if not segments:
             continue
         if previous is None or _breaks(previous, row, segments[0].text):
-            groups.append([])
-        groups[-1].append(segments)
+            groups.append(_Group(row.y0, row.y0, min(g.order for g in row.glyphs), []))
+        group = groups[-1]
+        group.rows.append(segments)
+        group.bottom = row.y0
+        group.first = min(group.first, *(g.order for g in row.glyphs))
         previous = row
     out: list[str] = []
-    for group in groups:
+    for group in _reading_order(groups, height):
         if out:
-            out.append("")
-        out.extend(_read_columns(group))
+            out.append(" ")
+        out.extend(_read_columns(group.rows))
     return out
+
+
+@dataclass(slots=True)
+class _Group:
+    """A paragraph's rows (each a list of side-by-side segments), top to bottom."""
+
+    top: float
+    bottom: float
+    first: int
+    """Drawing order of the paragraph's first glyph."""
+    rows: list[list[_Segment]]
+
+
+def _reading_order(groups: list[_Group], height: float) -> list[_Group]:
+    drawn = sorted(groups, key=lambda g: (g.first, -g.top))
+    margin = _MARGIN * height
+    body = [g.top for g in drawn if height and margin < g.bottom and g.top < height - margin]
+    if body == sorted(body, reverse=True):
+        return drawn
+    return groups
 
 
 def _read_columns(group: Sequence[Sequence[_Segment]]) -> list[str]:

@@ -1,27 +1,205 @@
-"""Parse: canonical text -> Document (placeholder until the parser lands)."""
+"""Parse: PDF-extracted (or canonical) text -> Document of addressed paragraphs.
+
+The text is cleaned first (:mod:`redline.clean`), then split into its texts
+(:mod:`redline.parse.segment`); each text's header gives label, title, kind and
+provenance (:mod:`redline.parse.header`) and its body gives the paragraphs
+(:mod:`redline.parse.paragraphs`). Nothing is dropped: blocks that belong to no text go
+to ``Document.outside``, removed furniture to ``Document.removed``.
+"""
 
 from __future__ import annotations
 
-import re
+from collections.abc import Sequence
 
-from redline.model import Document, Kind, Paragraph, Resolution
+from redline.clean import Block, Cleaned, clean_document
+from redline.errors import StructureError
+from redline.model import Annex, DocKind, Document, Kind, Paragraph, Resolution
+from redline.parse.header import is_heading, read_header
+from redline.parse.paragraphs import classify
+from redline.parse.patterns import ANNEX, NOTE, ORGAN, SPONSORS, SUBMITTED
+from redline.parse.segment import Span, segment
 
-_NUMBERED = re.compile(r"^\s*(\d+)\.\s+(.*)$", re.S)
+__all__ = ["parse"]
 
 
 def parse(text: str, *, name: str | None = None) -> Document:
-    """Split ``text`` into one resolution of blank-line-separated paragraphs."""
-    paras: list[Paragraph] = []
-    pp = 0
-    for block in re.split(r"\n\s*\n", text):
-        body = " ".join(block.split())
-        if not body:
+    """Return the Document that ``text`` holds; ``name`` is used in messages and kept.
+
+    Raises StructureError (one line naming the file) for empty or blank input. Text
+    without resolution structure becomes one text of ``other`` paragraphs.
+    """
+    if not text.strip():
+        raise StructureError("empty input: no text to parse", path=name)
+    cleaned = clean_document(text)
+    segments = segment(cleaned.blocks)
+    resolutions = [_resolution(span, cleaned) for span in segments.spans]
+    symbol = next((r.text for r in cleaned.removed if r.reason == "symbol header"), None)
+    if symbol is not None:
+        symbol = symbol.split()[0]
+    outside = list(_others(segments.outside, "Z"))
+    texts: list[Resolution] = []
+    for res, extra in resolutions:
+        outside.extend(_others(extra, f"H{len(texts) + 1}."))
+        texts.append(res)
+    if len(texts) == 1 and symbol is not None:
+        texts[0] = _with_symbol(texts[0], symbol)
+    kind = texts[0].kind if texts else DocKind.OTHER
+    doc = Document(
+        resolutions=tuple(texts),
+        footnotes=cleaned.footnotes,
+        kind=kind,
+        symbol=symbol,
+        path=name,
+        outside=tuple(_renumber_outside(outside)),
+        removed=cleaned.removed,
+    )
+    from redline.provenance import attach_report_provenance
+
+    return attach_report_provenance(doc)
+
+
+def _with_symbol(res: Resolution, symbol: str) -> Resolution:
+    return Resolution(
+        res.label,
+        res.title,
+        res.organ,
+        symbol,
+        res.paragraphs,
+        res.footnotes,
+        res.annexes,
+        res.kind,
+        res.provenance,
+    )
+
+
+def _others(blocks: Sequence[Block], prefix: str) -> list[Paragraph]:
+    return [
+        Paragraph(Kind.OTHER, None, f"{prefix}{i + 1}", b.text, b.marks, b.lines)
+        for i, b in enumerate(blocks)
+    ]
+
+
+def _renumber_outside(paras: list[Paragraph]) -> list[Paragraph]:
+    ordered = sorted(paras, key=lambda p: p.lines[0] if p.lines else 0)
+    return [
+        Paragraph(p.kind, p.number, f"Z{i + 1}", p.text, p.footnotes, p.lines) for i, p in enumerate(ordered)
+    ]
+
+
+def _organless_header(span: Span) -> tuple[tuple[Block, ...], tuple[Block, ...]]:
+    """Split an organ-less text's blocks into header and body (amendments, notes, prose)."""
+    blocks = span.body
+    index = 0
+    marker = False
+    titled = False
+    while index < len(blocks):
+        text = blocks[index].text
+        if SPONSORS.match(text) or SUBMITTED.match(text) or NOTE.match(text):
+            marker = True
+            index += 1
             continue
-        m = _NUMBERED.match(body)
-        if m:
-            paras.append(Paragraph(Kind.OPERATIVE, m.group(1), f"OP{m.group(1)}", m.group(2)))
+        if is_heading(blocks[index]) and not ANNEX.match(text) and not (marker and titled):
+            titled = True
+            index += 1
+            if marker:
+                break
+            continue
+        break
+    if not marker and span.label is None:
+        return (), blocks
+    return blocks[:index], blocks[index:]
+
+
+def _resolution(span: Span, cleaned: Cleaned) -> tuple[Resolution, tuple[Block, ...]]:
+    header_blocks, body = (span.header, span.body) if span.organ is not None else _organless_header(span)
+    header = read_header(header_blocks, span.label)
+    organ: str | None = None
+    chapeau = False
+    lead: list[Block] = []
+    if span.organ is not None:
+        m = ORGAN.match(span.organ.text)
+        assert m is not None
+        organ = m.group(1)
+        chapeau = m.group(2) == ":"
+        if m.group(3):
+            rest = m.group(3)
+            chapeau = rest.rstrip().endswith(":")
+            lead.append(Block(rest, rest, span.organ.lines, span.organ.marks, span.organ.after_break))
+    main, annexes = _annexes(list(body))
+    paragraphs = classify([*lead, *main], chapeau=chapeau)
+    if lead and not any(p.kind is Kind.OPERATIVE for p in paragraphs):
+        first = paragraphs[0]
+        paragraphs[0] = Paragraph(Kind.OPERATIVE, None, "OP1", first.text, first.footnotes, first.lines)
+    kind = header.kind
+    if (
+        kind is DocKind.RESOLUTION
+        and span.organ is None
+        and not any(p.kind is Kind.OPERATIVE for p in paragraphs)
+    ):
+        kind = DocKind.OTHER
+    if organ is None and header.kind is DocKind.RESOLUTION and span.label is None and header.title is None:
+        kind = DocKind.OTHER
+    marks = _cited(paragraphs, annexes)
+    notes = tuple(f for f in cleaned.footnotes if f.mark in marks)
+    res = Resolution(
+        label=header.label,
+        title=header.title,
+        organ=organ,
+        symbol=None,
+        paragraphs=tuple(_unique(paragraphs)),
+        footnotes=notes,
+        annexes=tuple(annexes),
+        kind=kind,
+        provenance=header.provenance,
+    )
+    return res, header.outside
+
+
+def _cited(paragraphs: Sequence[Paragraph], annexes: Sequence[Annex]) -> set[str]:
+    marks = {m for p in paragraphs for m in p.footnotes}
+    marks.update(m for a in annexes for p in a.paragraphs for m in p.footnotes)
+    return marks
+
+
+def _annexes(blocks: list[Block]) -> tuple[list[Block], list[Annex]]:
+    starts = [i for i, b in enumerate(blocks) if ANNEX.match(b.text)]
+    if not starts:
+        return blocks, []
+    main = blocks[: starts[0]]
+    annexes: list[Annex] = []
+    seen: set[str] = set()
+    for pos, start in enumerate(starts):
+        stop = starts[pos + 1] if pos + 1 < len(starts) else len(blocks)
+        label = blocks[start].text.rstrip("*")
+        while label in seen:
+            label += "'"
+        seen.add(label)
+        inner = blocks[start + 1 : stop]
+        title = None
+        if inner and is_heading(inner[0]):
+            title, inner = inner[0].text, inner[1:]
+        paras = classify(inner)
+        annexes.append(Annex(label, title, tuple(_prefixed(paras, label))))
+    return main, annexes
+
+
+def _prefixed(paragraphs: Sequence[Paragraph], label: str) -> list[Paragraph]:
+    out = []
+    for p in _unique(paragraphs):
+        address = p.address[2:] if p.address.startswith("OP") and p.number is not None else p.address
+        out.append(Paragraph(p.kind, p.number, f"{label}/{address}", p.text, p.footnotes, p.lines))
+    return out
+
+
+def _unique(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
+    seen: dict[str, int] = {}
+    out = []
+    for p in paragraphs:
+        if p.address in seen:
+            seen[p.address] += 1
+            address = f"{p.address}~{seen[p.address]}"
+            out.append(Paragraph(p.kind, p.number, address, p.text, p.footnotes, p.lines))
         else:
-            pp += 1
-            paras.append(Paragraph(Kind.PREAMBULAR, None, f"PP{pp}", body))
-    res = Resolution(label=None, title=None, organ=None, symbol=None, paragraphs=tuple(paras))
-    return Document(resolutions=(res,), path=name)
+            seen[p.address] = 1
+            out.append(p)
+    return out

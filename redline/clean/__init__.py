@@ -1,0 +1,129 @@
+"""Clean: PDF-extracted text -> blocks of running text, footnotes and removed furniture.
+
+The stage removes page furniture (recording each removed line and why), pulls footnote
+blocks out, detaches glued footnote marks where the footnote exists, rejoins paragraphs
+cut by page breaks and footnote blocks, and joins wrapped lines. It never changes the
+wording: quotes, non-breaking hyphens and the source's spelling pass through.
+
+:func:`clean_text` gives the result as text (one paragraph per line, blank lines between,
+the footnotes after a rule at the end) and is idempotent; :func:`clean_document` gives
+the structure the parser reads.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from redline.clean.blocks import Block, build_blocks
+from redline.clean.footnotes import Note, is_rule, is_star_note, read_block
+from redline.clean.furniture import header_extent, own_symbols, page_reason
+from redline.clean.marks import find_cites
+from redline.clean.running import running_titles
+from redline.model import Footnote, Removed
+
+__all__ = ["Block", "Cleaned", "clean_document", "clean_text"]
+
+
+@dataclass(frozen=True, slots=True)
+class Cleaned:
+    """What cleaning gives the parser: blocks in reading order, footnotes, removed lines."""
+
+    blocks: tuple[Block, ...]
+    footnotes: tuple[Footnote, ...]
+    removed: tuple[Removed, ...]
+    note_lines: tuple[int, ...] = ()
+    """1-based numbers of the lines that held footnote text."""
+
+
+def _furniture(lines: list[str]) -> dict[int, str]:
+    own = own_symbols(lines)
+    removed = header_extent(lines, own)
+    for index, line in enumerate(lines):
+        if index not in removed:
+            reason = page_reason(line, own)
+            if reason is not None:
+                removed[index] = reason
+    return removed
+
+
+def _notes(lines: list[str], removed: dict[int, str]) -> list[Note]:
+    notes: list[Note] = []
+    index = 0
+    starred = False
+    while index < len(lines):
+        line = lines[index]
+        if index not in removed and "*" in line and not is_star_note(line):
+            starred = True
+        if index not in removed and (is_rule(line) or (starred and is_star_note(line))):
+            found, end = read_block(lines, index, removed)
+            if found or is_rule(line):
+                notes.extend(found)
+                index = max(end, index + 1)
+                continue
+        index += 1
+    return notes
+
+
+def clean_document(text: str) -> Cleaned:
+    """Return ``text`` cleaned into blocks, footnotes and the record of removed lines."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0c", "").split("\n")
+    removed = _furniture(lines)
+    notes = _notes(lines, removed)
+    in_notes: dict[int, Note] = {}
+    rules: set[int] = set()
+    for note in notes:
+        rules.add(note.block)
+        for no in note.lines:
+            in_notes[no] = note
+    for start in range(len(lines)):
+        if start not in removed and is_rule(lines[start]):
+            rules.add(start)
+    removed.update(running_titles(lines, removed, set(in_notes) | rules))
+    body = [
+        (i, line)
+        for i, line in enumerate(lines)
+        if i not in removed and i not in in_notes and i not in rules and line.strip()
+    ]
+    cites = _cites(body, notes)
+    blocks = build_blocks(lines, body, cites, removed, set(in_notes) | rules)
+    footnotes = tuple(Footnote(n.mark, n.text) for n in notes)
+    rec = tuple(Removed(i + 1, lines[i].strip(), removed[i]) for i in sorted(removed))
+    rec += tuple(Removed(i + 1, lines[i].strip(), "footnote rule") for i in sorted(rules) if lines[i].strip())
+    return Cleaned(
+        tuple(blocks),
+        footnotes,
+        tuple(sorted(rec, key=lambda r: r.line)),
+        tuple(sorted(n + 1 for n in in_notes)),
+    )
+
+
+def _cites(body: list[tuple[int, str]], notes: list[Note]) -> dict[int, list[tuple[int, int, str]]]:
+    """Return {line index: [(start, end, mark)]} for every citation found, page by page."""
+    out: dict[int, list[tuple[int, int, str]]] = {}
+    by_block: dict[int, list[str]] = {}
+    for note in notes:
+        by_block.setdefault(note.block, []).append(note.mark)
+    previous = -1
+    for block in sorted(by_block):
+        window = [(i, t) for i, t in body if previous < i < block]
+        if not window or by_block[block][0].startswith("*"):
+            # An asterisk note may sit pages away from the sponsor line it annotates.
+            window = [(i, t) for i, t in body if i < block]
+        for cite in find_cites(window, by_block[block]):
+            out.setdefault(cite.line, []).append((cite.start, cite.end, cite.mark))
+        previous = block
+    return out
+
+
+def clean_text(text: str) -> str:
+    """Return ``text`` cleaned: one paragraph per line, blank lines between, notes last.
+
+    Footnote marks stay where they were printed, so cleaning the result again gives
+    the same text (the function is idempotent).
+    """
+    cleaned = clean_document(text)
+    out = "\n\n".join(block.raw for block in cleaned.blocks)
+    if cleaned.footnotes:
+        notes = "\n".join(f"{note.mark} {note.text}" for note in cleaned.footnotes)
+        out = f"{out}\n\n__________\n{notes}" if out else f"__________\n{notes}"
+    return out + "\n" if out else ""

@@ -1,0 +1,229 @@
+"""Group body lines into blocks (paragraphs), rejoining those cut by page breaks.
+
+A block ends at a blank line, or where a line opens a numbered or lettered paragraph
+right after a line that ends a clause. Across a page break (furniture or a footnote
+block between two lines) the text continues when the earlier part ends mid-clause or
+the later part begins in lower case, unless the later part opens a new paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Collection, Mapping, Sequence
+from dataclasses import dataclass
+
+from redline.clean.text import collapse, glue
+
+_STARTS = re.compile(
+    r"^\s*(?:\d{1,3}(?:\s+(?:bis|ter|quater))?\.|\((?:[a-z]{1,2}|[ivxlc]{1,6})\)|[a-z]\.)(?:\s|$)"
+)
+_NUMBER_ONLY = re.compile(
+    r"^\s*(?:\d{1,3}(?:\s+(?:bis|ter|quater))?\.|\((?:[a-z]{1,2}|[ivxlc]{1,6})\)|[a-z]\.)\s*$"
+)
+_HEADING_LINE = re.compile(
+    r"^\s*(?:(?:Draft (?:resolution|decision)|Resolution|Decision)(?: (?:[IVXLC]+|\d+/\d+))?"
+    r"|Chapter [IVXLC]+|Annex(?:es)?(?: [IVXLC]+| \d+)?)\s*$"
+)
+"""A line that is a heading on its own even with no blank line around it."""
+_ENDS_CLAUSE = re.compile(r"[,;:.]\s*[”’\")\]]*\s*$")
+_CONNECTORS = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "of",
+        "and",
+        "or",
+        "to",
+        "in",
+        "on",
+        "for",
+        "by",
+        "with",
+        "from",
+        "at",
+        "as",
+        "that",
+        "which",
+        "its",
+        "their",
+        "his",
+        "her",
+        "this",
+        "these",
+        "those",
+        "including",
+        "between",
+        "among",
+        "into",
+        "upon",
+        "under",
+        "over",
+        "within",
+        "without",
+        "against",
+        "towards",
+    ]
+)
+_OPENER_WORDS = frozenset(
+    [
+        "Aware",
+        "Mindful",
+        "Conscious",
+        "Cognizant",
+        "Convinced",
+        "Concerned",
+        "Deeply",
+        "Gravely",
+        "Alarmed",
+        "Determined",
+        "Seriously",
+        "Strongly",
+        "Also",
+        "Further",
+        "Bearing",
+        "Having",
+        "Guided",
+        "Taking",
+        "Noting",
+        "Recalling",
+        "Recognizing",
+        "Reaffirming",
+        "Welcoming",
+        "Stressing",
+        "Emphasizing",
+        "Expressing",
+        "Reiterating",
+        "Considering",
+        "Acknowledging",
+        "Affirming",
+        "Underlining",
+        "Believing",
+        "Desiring",
+        "Appreciating",
+        "Encouraged",
+        "Committed",
+        "Resolved",
+        "Fully",
+        "Profoundly",
+        "Emphasizing",
+        "Reaffirming",
+        "Mindful",
+        "Keen",
+        "Conscious",
+        "Particularly",
+        "Equally",
+        "Firmly",
+    ]
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A paragraph's worth of text in reading order, with the marks it cites."""
+
+    text: str
+    """Running text: lines joined, white space collapsed, footnote marks detached."""
+    raw: str
+    """The same with the footnote marks left where they were printed."""
+    lines: tuple[int, ...]
+    """1-based source line numbers."""
+    marks: tuple[str, ...] = ()
+    after_break: bool = False
+    """True when a page break or footnote block came right before this block."""
+
+
+def opens_paragraph(line: str) -> bool:
+    """Return True when ``line`` starts with a paragraph number or letter ("5.", "(a)", "b.")."""
+    return _STARTS.match(line) is not None
+
+
+def _opener(text: str) -> bool:
+    word = text.split(" ", 1)[0].strip('“"(')
+    return word in _OPENER_WORDS or (word[:1].isupper() and (word.endswith("ing") or word.endswith("ed")))
+
+
+def continues(before: str, after: str) -> bool:
+    """Return True when ``after`` (next page) continues the paragraph ending in ``before``."""
+    before = before.strip()
+    after = after.strip()
+    if not before or not after:
+        return False
+    if opens_paragraph(after) or _NUMBER_ONLY.match(before):
+        return bool(_NUMBER_ONLY.match(before))
+    if after[0].islower():
+        return True
+    last = before.rsplit(" ", 1)[-1].lower()
+    if _ENDS_CLAUSE.search(before):
+        return before.endswith(",") and not _opener(after) and after[0].isalnum()
+    if last in _CONNECTORS:
+        return True
+    return len(before.split()) > 8
+
+
+def _strip_marks(text: str, spans: Sequence[tuple[int, int, str]]) -> str:
+    out = text
+    for start, end, _ in sorted(spans, reverse=True):
+        out = out[:start] + out[end:]
+    return out
+
+
+def build_blocks(
+    lines: Sequence[str],
+    body: Sequence[tuple[int, str]],
+    cites: Mapping[int, Sequence[tuple[int, int, str]]],
+    removed: Collection[int],
+    notes: Collection[int],
+) -> list[Block]:
+    """Return the body lines grouped into blocks (see the module docstring)."""
+    groups: list[list[int]] = []
+    breaks: list[bool] = []
+    text_of = {i: _strip_marks(t, cites.get(i, ())) for i, t in body}
+    running = ""
+    previous: int | None = None
+    after_heading = False
+    for index, _line in body:
+        gap = range(previous + 1, index) if previous is not None else range(0)
+        brk = any(j in removed or j in notes for j in gap)
+        blank = any(not lines[j].strip() for j in gap)
+        clean = text_of[index]
+        heading = _HEADING_LINE.match(clean) is not None
+        if not groups or heading or after_heading:
+            new = True
+        elif _NUMBER_ONLY.match(running):
+            new = False
+        elif brk:
+            new = not continues(running, clean)
+        elif blank:
+            new = True
+        else:
+            new = opens_paragraph(clean) and bool(_ENDS_CLAUSE.search(running))
+        if new:
+            groups.append([index])
+            breaks.append(brk)
+            running = collapse(clean)
+        else:
+            groups[-1].append(index)
+            running = glue(running, collapse(clean))
+        previous = index
+        after_heading = heading
+    return [_block(group, lines, text_of, cites, brk) for group, brk in zip(groups, breaks, strict=True)]
+
+
+def _block(
+    group: list[int],
+    lines: Sequence[str],
+    text_of: Mapping[int, str],
+    cites: Mapping[int, Sequence[tuple[int, int, str]]],
+    brk: bool,
+) -> Block:
+    text = ""
+    raw = ""
+    marks: list[str] = []
+    for i in group:
+        text = glue(text, collapse(text_of[i]))
+        raw = glue(raw, collapse(lines[i]))
+        for _, _, mark in sorted(cites.get(i, ())):
+            if mark not in marks:
+                marks.append(mark)
+    return Block(text, raw, tuple(i + 1 for i in group), tuple(marks), brk)

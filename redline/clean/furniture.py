@@ -1,0 +1,123 @@
+"""Recognise page furniture: the lines a PDF repeats on every page, and the first-page header.
+
+Every recogniser returns the reason a line is furniture (the text recorded in
+``Removed.reason``) or None. Nothing here edits text; :mod:`redline.clean` decides.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+
+from redline.symbols import is_symbol_line
+
+# "25-16534 (E)    221025", "V.11-82609", "20 V.11-82609", "V.11-82609 73", "25-19986".
+_JOB = re.compile(r"^(?:\d{1,3}\s+)?(?:[A-Z]\.)?\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?(?:\s+\d{1,3})?$")
+_BARCODE = re.compile(r"^\*\d{6,}\*$")
+_COUNTER = re.compile(r"^\d{1,3}/\d{1,3}$")
+_DISTR = re.compile(r"^Distr\.?:\s*(?:General|Limited|Restricted)\b.*$")
+_ORIGINAL = re.compile(r"^Original:\s*\w+.*$")
+_DATE = re.compile(
+    r"^\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"\s+\d{4}$"
+)
+_ORGANS = ("United Nations", "General Assembly", "Economic and Social Council", "Security Council")
+_SESSION = re.compile(r"^(?:[A-Z][a-z]+(?:-[a-z]+)?\s+)(?:special\s+|emergency\s+special\s+)?session$")
+_COMMITTEE = re.compile(
+    r"^(?:First|Second|Third|Fourth|Fifth|Sixth) Committee$|^Special Political and .*Committee\)?$"
+)
+_AGENDA = re.compile(r"^(?:Provisional\s+)?[Aa]genda items?\s+\d+.*$")
+_HEADER_REASONS = {"symbol header", "job number", "barcode", "page counter", "distribution", "date"}
+
+
+def page_reason(line: str, own_symbols: frozenset[str]) -> str | None:
+    """Return why ``line`` is furniture repeated on any page, or None."""
+    text = line.strip()
+    if not text:
+        return None
+    if _JOB.match(text):
+        return "job number"
+    if _BARCODE.match(text):
+        return "barcode"
+    if _COUNTER.match(text):
+        return "page counter"
+    if is_symbol_line(text) and all(part in own_symbols for part in text.split()):
+        return "symbol header"
+    if _DISTR.match(text):
+        return "distribution"
+    if _ORIGINAL.match(text):
+        return "distribution"
+    return None
+
+
+def own_symbols(lines: Sequence[str]) -> frozenset[str]:
+    """Return the document's own symbols: symbol-only lines near the top or repeated.
+
+    A symbol alone on a line is a page header when it opens the file (the first page's
+    header) or recurs (later pages); a cited symbol that merely wraps onto its own line
+    occurs once, further down.
+    """
+    counts: Counter[str] = Counter()
+    top: set[str] = set()
+    for index, line in enumerate(lines):
+        if is_symbol_line(line):
+            for part in line.split():
+                counts[part] += 1
+                if index < 12:
+                    top.add(part)
+    return frozenset(sym for sym, n in counts.items() if n >= 2 or sym in top)
+
+
+def header_reason(line: str, own: frozenset[str]) -> str | None:
+    """Return why ``line`` belongs to a first-page header block, or None."""
+    text = line.strip()
+    reason = page_reason(text, own)
+    if reason is not None:
+        return reason
+    if text in _ORGANS:
+        return "organ header"
+    if _DATE.match(text):
+        return "date"
+    if _SESSION.match(text) or (text.startswith("Resumed ") and text.endswith("session")):
+        return "session"
+    if _COMMITTEE.match(text):
+        return "committee"
+    if _AGENDA.match(text):
+        return "agenda item"
+    return None
+
+
+def header_extent(lines: Sequence[str], own: frozenset[str]) -> dict[int, str]:
+    """Return {index: reason} for the first-page header at the top of ``lines``.
+
+    The header is a run of furniture lines and blank lines from the top. An agenda item
+    line takes the wrapped item title that follows it up to the next blank line. A
+    "Distr." line takes the date under it.
+    """
+    out: dict[int, str] = {}
+    index = 0
+    seen_header = False
+    while index < len(lines):
+        text = lines[index].strip()
+        if not text:
+            index += 1
+            continue
+        reason = header_reason(text, own)
+        if reason is None:
+            break
+        seen_header = True
+        out[index] = reason
+        index += 1
+        if reason == "agenda item":
+            while index < len(lines) and lines[index].strip():
+                if header_reason(lines[index], own) not in (None, "agenda item"):
+                    break
+                out[index] = "agenda item"
+                index += 1
+    return out if seen_header else {}
+
+
+def is_header_reason(reason: str) -> bool:
+    """Return True for reasons that mark a page header or footer (a page break)."""
+    return reason in _HEADER_REASONS or reason == "running title"

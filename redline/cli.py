@@ -27,7 +27,7 @@ from redline.cli_support import (
 )
 from redline.compare import compare
 from redline.errors import RedlineError
-from redline.load import read_bytes
+from redline.load import Tracked, read_bytes
 from redline.model import DocKind, Document, Kind
 from redline.outline import outline
 from redline.render import RenderOptions, formats, render
@@ -92,8 +92,21 @@ def parse_cmd(file: str, fmt: str) -> None:
     show_default=True,
     help="How Markdown marks changes: inline <del>/<ins>, or CriticMarkup {--/++}.",
 )
+@click.option(
+    "--tracked",
+    type=click.Choice(["accept", "reject"]),
+    multiple=True,
+    help="Read a .docx's own tracked changes accepted or rejected [default: accept]; "
+    "give it once for both files or twice (old, then new).",
+)
 def diff_cmd(
-    old: str, new: str, fmt: str | None, output: str | None, color: str, markdown_style: str
+    old: str,
+    new: str,
+    fmt: str | None,
+    output: str | None,
+    color: str,
+    markdown_style: str,
+    tracked: tuple[str, ...],
 ) -> None:
     """Compare OLD with NEW (either may be "-" for stdin) and write the redline.
 
@@ -103,6 +116,12 @@ def diff_cmd(
     if old == "-" and new == "-":
         raise Trouble("only one of OLD and NEW can be '-' (standard input)")
     fmt = fmt or "html"
+    if len(tracked) > 2:
+        raise Trouble("--tracked is given at most twice: once for OLD, once for NEW")
+    sides = tracked or ("accept",)
+    old_tracked, new_tracked = Tracked(sides[0]), Tracked(sides[-1])
+    if fmt == "docx" and output in (None, "-"):
+        raise Trouble("--format docx writes a Word file: name it with -o FILE.docx")
     if output is None and fmt == "html" and stdout_is_terminal():
         output = TERMINAL_HTML
         say(f"wrote the HTML redline to {os.path.abspath(output)}; open it in a browser")
@@ -112,7 +131,7 @@ def diff_cmd(
         color=output is None and use_color(color),
         markdown_style=markdown_style,
     )
-    redline = compare(load_document(old), load_document(new))
+    redline = compare(load_document(old, tracked=old_tracked), load_document(new, tracked=new_tracked))
     write_output(render(redline, fmt, options), output)
     sys.exit(1 if redline.changed else 0)
 

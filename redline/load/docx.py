@@ -146,8 +146,8 @@ class _Reader:
             if label and text:
                 text = f"{label} {text}"
             if text:
-                yield "\n".join([text, *([_FOOTNOTE_RULE] if notes else [])])
-                yield from notes
+                # The notes go on the lines right after the rule: a blank line would end the block.
+                yield "\n".join([text, _FOOTNOTE_RULE, *notes] if notes else [text])
 
     def _mark_removed(self, p: Any) -> bool:
         rpr = p.find(f"{_w('pPr')}/{_w('rPr')}")

@@ -17,6 +17,7 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
+from redline.diff import word_diff
 from redline.model import Chunk, Kind, Op, Paragraph, Redline, ResolutionDiff, Row
 from redline.render import RenderOptions, register
 from redline.render.docxlayout import Part, place_rows
@@ -107,6 +108,14 @@ class _Writer:
         heading = " ".join(x for x in (res.label, res.title) if x) if res is not None else ""
         self.document.add_heading(xml_safe(heading or "Resolution"), level=1)
         self._summary(diff)
+        old_title = diff.old.title if diff.old is not None else None
+        new_title = diff.new.title if diff.new is not None else None
+        if old_title or new_title:
+            w = self.document.add_paragraph()
+            for chunk in word_diff(old_title or "", new_title or ""):
+                self.rev.run(w._p, chunk.text, chunk.op, bold=True)
+        if res is not None and res.organ:
+            self.document.add_paragraph(xml_safe(f"{res.organ},"))
         for placed in place_rows(diff.rows, diff.old, diff.new):
             self._row(placed.row, placed.part, prefix)
 

@@ -48,15 +48,15 @@ class Revisions:
         el.set(qn("w:date"), self.date)
         return el
 
-    def run(self, p: Any, text: str, op: Op, *, italic: bool = False) -> Any:
+    def run(self, p: Any, text: str, op: Op, *, bold: bool = False) -> Any:
         """Append ``text`` to paragraph element ``p`` as a run, inserted or deleted per ``op``.
 
         Returns the w:r element (inside its w:ins / w:del when tracked).
         """
         r = OxmlElement("w:r")
-        if italic:
+        if bold:
             rpr = OxmlElement("w:rPr")
-            rpr.append(OxmlElement("w:i"))
+            rpr.append(OxmlElement("w:b"))
             r.append(rpr)
         t = OxmlElement("w:delText" if op is Op.DELETE else "w:t")
         t.set(qn("xml:space"), "preserve")

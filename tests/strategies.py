@@ -124,3 +124,53 @@ hostile_words = st.sampled_from(
 
 redline_text = st.lists(words | hostile_words, min_size=0, max_size=25).map(" ".join)
 """Paragraph-like text mixing UN vocabulary, arbitrary characters and hostile markup."""
+
+
+# --- Paragraph alignment (redline.align) ---------------------------------------------
+
+_SYLLABLES = ("ka", "lo", "mi", "ren", "tu", "sa", "vel", "dor", "pi", "ne", "gra", "sho", "bri", "quo")
+DISTINCT_VOCABULARY = tuple(a + b + c for a in _SYLLABLES for b in _SYLLABLES for c in ("n", "r", "s", "l"))
+"""784 made-up words: paragraphs drawn from them rarely share words by chance."""
+
+
+@st.composite
+def distinct_resolutions(draw: st.DrawFn, max_size: int = 28) -> list[tuple[str, bool]]:
+    """(text, is_preambular) lists, preambular first, as a resolution orders them.
+
+    Paragraph k draws its 3 to 20 words, none repeated, from its own slice of the made-up
+    vocabulary, so two paragraphs share no word but their opener: which old paragraph a
+    revised one came from is never in doubt.
+    """
+    count = draw(st.integers(0, max_size))
+    preambular = sorted(draw(st.lists(st.booleans(), min_size=count, max_size=count)), reverse=True)
+    out = []
+    for k, pre in enumerate(preambular):
+        own = DISTINCT_VOCABULARY[k::max_size]
+        body = " ".join(draw(st.lists(st.sampled_from(own), min_size=3, max_size=20, unique=True)))
+        opener = draw(st.sampled_from(PREAMBULAR_OPENERS if pre else OPERATIVE_VERBS))
+        out.append((f"{opener} {body}{',' if pre else ';'}", pre))
+    return out
+
+
+@st.composite
+def revised_paragraphs(
+    draw: st.DrawFn, text: st.SearchStrategy[str] | None = None
+) -> tuple[list[str], list[str]]:
+    """Two lists of paragraph texts: a resolution and its revision (edits, deletions, insertions, a move)."""
+    source = text if text is not None else (preambular_text() | operative_text())
+    old = draw(st.lists(source, min_size=0, max_size=8))
+    new = list(old)
+    for _ in range(draw(st.integers(0, 5))):
+        action = draw(st.sampled_from(("edit", "delete", "insert", "move")))
+        if action == "insert" or not new:
+            new.insert(draw(st.integers(0, len(new))), draw(source))
+        elif action == "delete":
+            del new[draw(st.integers(0, len(new) - 1))]
+        elif action == "move":
+            para = new.pop(draw(st.integers(0, len(new) - 1)))
+            new.insert(draw(st.integers(0, len(new))), para)
+        else:
+            at = draw(st.integers(0, len(new) - 1))
+            tail = draw(sentence)
+            new[at] = new[at][: draw(st.integers(0, len(new[at])))] + " " + tail
+    return old, new

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import itertools
 from collections.abc import Hashable, Sequence
 
@@ -24,26 +23,40 @@ def unique_pairs(old: Sequence[Hashable], new: Sequence[Hashable]) -> list[tuple
     return pairs
 
 
-def increasing(pairs: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
-    """Return the longest run of ``pairs`` (sorted by i) whose j also increase.
+def increasing(
+    pairs: Sequence[tuple[int, int]], weights: Sequence[float] | None = None
+) -> list[tuple[int, int]]:
+    """Return the heaviest run of ``pairs`` (sorted by i, distinct i and j) whose j also increase.
 
-    Ties go to the run that ends on the smallest j at each length, then to earlier pairs:
-    the classic patience-sorting rule, so the result depends only on the input.
+    Each pair weighs 1 unless ``weights`` says otherwise. Among equal weights, pairs nearer
+    the diagonal win, a rule that reads the same with the sides swapped; what remains tied
+    goes to the first chain found. A Fenwick tree of prefix maxima keeps it O(k log k).
     """
-    tails: list[int] = []
-    tail_at: list[int] = []
+    if not pairs:
+        return []
+    span = max(j for _, j in pairs) + 1
+    scale = 1e-6 / (span + pairs[-1][0] + 1)
+    tree: list[tuple[float, int]] = [(0.0, -1)] * (span + 1)
     back: list[int] = []
-    for k, (_, j) in enumerate(pairs):
-        pos = bisect.bisect_left(tails, j)
-        if pos == len(tails):
-            tails.append(j)
-            tail_at.append(k)
-        else:
-            tails[pos] = j
-            tail_at[pos] = k
-        back.append(tail_at[pos - 1] if pos > 0 else -1)
+    total: list[float] = []
+    for k, (i, j) in enumerate(pairs):
+        best, prev = 0.0, -1
+        x = j  # prefix max over columns < j
+        while x > 0:
+            if tree[x][0] > best:
+                best, prev = tree[x]
+            x -= x & -x
+        weight = (weights[k] if weights is not None else 1.0) - scale * abs(i - j)
+        value = best + weight
+        back.append(prev)
+        total.append(value)
+        x = j + 1
+        while x <= span:
+            if value > tree[x][0]:
+                tree[x] = (value, k)
+            x += x & -x
+    k = max(range(len(pairs)), key=lambda q: (total[q], -q))
     out: list[tuple[int, int]] = []
-    k = tail_at[-1] if tail_at else -1
     while k >= 0:
         out.append(pairs[k])
         k = back[k]

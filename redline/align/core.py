@@ -92,7 +92,10 @@ def _top_anchors(
     rest_new = [j for j in range(len(new_codes)) if j not in used_new]
     cut = dice_cutoff(opts.anchor_similarity, opts.unmatched_weight)
     close = mutual_best([old_codes[i] for i in rest_old], [new_codes[j] for j in rest_new], cutoff=cut)
-    chain = increasing(sorted([*exact, *((rest_old[a], rest_new[b]) for a, b in close)]))
+    candidates = sorted([*exact, *((rest_old[a], rest_new[b]) for a, b in close)])
+    # Keep the most paragraphs in place; among equal counts, the most words.
+    weights = [1.0 + 1e-4 * min(len(old_codes[i]) + len(new_codes[j]), 1000) for i, j in candidates]
+    chain = increasing(candidates, weights)
     return [pair for pair in chain if pair in exact]
 
 

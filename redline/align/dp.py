@@ -13,6 +13,7 @@ from redline.align.similarity import common, common_matrix
 
 Group = tuple[tuple[int, ...], tuple[int, ...]]
 _NEG = float("-inf")
+_TIE = 1e-9
 # Back-pointer codes, in order of preference when scores tie.
 _PAIR, _DEL, _INS, _SPLIT, _MERGE = range(5)
 
@@ -38,6 +39,11 @@ def solve(
     def gain(a: str, b: str, common_words: float) -> float:
         return common_words - weight * (len(a) + len(b) - 2 * common_words)
 
+    def tie(i: int, j: int) -> float:
+        # Among equal gains prefer pairs near the start, then near the diagonal: a rule that
+        # reads the same with old and new swapped, so swapping sides swaps the result.
+        return _TIE * (i + j + abs(i - j) / (n + m + 1))
+
     score: list[list[float]] = []
     back: list[list[int]] = []
     for i in range(n + 1):
@@ -50,8 +56,8 @@ def solve(
                 prev = _get(score, lo, hi, i - 1, j - 1)
                 if prev > _NEG:
                     g = gain(old[i - 1], new[j - 1], lcs(i - 1, j - 1)) if j > 0 else _NEG
-                    if g > 0 and prev + g > best:
-                        best, step = prev + g, _PAIR
+                    if g > 0 and prev + g - tie(i, j) > best:
+                        best, step = prev + g - tie(i, j), _PAIR
                 prev = _get(score, lo, hi, i - 1, j)
                 if prev > best:
                     best, step = prev, _DEL
@@ -65,16 +71,18 @@ def solve(
                     g = _group_gain(
                         old[i - 1], (new[j - 2], new[j - 1]), lcs(i - 1, j - 2), lcs(i - 1, j - 1), gain
                     )
-                    if g - group_penalty > 0 and prev + g - group_penalty > best:
-                        best, step = prev + g - group_penalty, _SPLIT
+                    g -= group_penalty + tie(i, j)
+                    if g > 0 and prev + g > best:
+                        best, step = prev + g, _SPLIT
             if i > 1 and j > 0:
                 prev = _get(score, lo, hi, i - 2, j - 1)
                 if prev > _NEG:
                     g = _group_gain(
                         new[j - 1], (old[i - 2], old[i - 1]), lcs(i - 2, j - 1), lcs(i - 1, j - 1), gain
                     )
-                    if g - group_penalty > 0 and prev + g - group_penalty > best:
-                        best, step = prev + g - group_penalty, _MERGE
+                    g -= group_penalty + tie(i, j)
+                    if g > 0 and prev + g > best:
+                        best, step = prev + g, _MERGE
             srow[j - lo[i]] = best
             brow[j - lo[i]] = step
         score.append(srow)

@@ -29,7 +29,8 @@ def outline(doc: Document) -> str:
 
 def _resolution(res: Resolution, counter: str) -> str:
     head = [f"{counter} {res.label or res.title or 'untitled text'}"]
-    fields = (("title", res.title), ("organ", res.organ), ("symbol", res.symbol))
+    title = res.title if res.label else None  # without a label, the title is the heading
+    fields = (("title", title), ("organ", res.organ), ("symbol", res.symbol))
     head += [f"  {name:<7}{value}" for name, value in fields if value]
     if res.kind is not DocKind.RESOLUTION:
         head.append(f"  {'kind':<7}{res.kind}")

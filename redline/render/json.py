@@ -7,6 +7,7 @@ from typing import Any
 
 from redline.model import Document, Paragraph, Redline, Resolution, ResolutionDiff, Row
 from redline.render import RenderOptions, register
+from redline.render.layout import footnote_marks, footnotes_changed
 
 SCHEMA = "redline/1"
 
@@ -71,8 +72,13 @@ def _side(r: Resolution | None) -> dict[str, Any] | None:
     return {"label": r.label, "title": r.title, "symbol": r.symbol}
 
 
-def row_json(row: Row) -> dict[str, Any]:
-    """Return the contract's view of one redline row."""
+def row_json(row: Row, *, old: Resolution | None = None, new: Resolution | None = None) -> dict[str, Any]:
+    """Return the contract's view of one redline row.
+
+    ``footnotes_changed`` is true when the footnote marks the row cites differ, or the
+    notes they cite (looked up in ``old`` and ``new``) read differently: footnote changes
+    are attributes of the row, never text edits.
+    """
     return {
         "kind": str(row.kind),
         "old": [p.address for p in row.old],
@@ -81,20 +87,26 @@ def row_json(row: Row) -> dict[str, Any]:
         "renumbered": row.renumbered,
         "similarity": round(row.similarity, 4),
         "chunks": [[str(c.op), c.text] for c in row.chunks],
+        "footnotes_changed": footnotes_changed(row, old, new),
+        "footnotes": {"old": list(footnote_marks(row.old)), "new": list(footnote_marks(row.new))},
     }
 
 
 def resolution_diff_json(d: ResolutionDiff) -> dict[str, Any]:
     """Return the contract's view of one compared pair of resolutions."""
     s = d.summary
+    old_of = {r.new[0].address: r.old[0].address for r in d.rows if r.new and r.old}
     return {
         "old": _side(d.old),
         "new": _side(d.new),
         "similarity": round(d.similarity, 4),
-        "rows": [row_json(r) for r in d.rows],
+        "rows": [row_json(r, old=d.old, new=d.new) for r in d.rows],
         "summary": {
             "counts": {part: dict(c) for part, c in s.counts},
-            "verb_changes": [{"address": a, "old": o, "new": n} for a, o, n in s.verb_changes],
+            "verb_changes": [
+                {"address": a, "old_address": old_of.get(a, a), "old": o, "new": n}
+                for a, o, n in s.verb_changes
+            ],
             "unchanged_share": round(s.unchanged_share, 4),
         },
     }

@@ -7,7 +7,7 @@ the full one compares two whole texts as word sequences and is run only on candi
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Literal
 
 from rapidfuzz import fuzz, process
@@ -15,7 +15,7 @@ from rapidfuzz.distance import Indel
 
 Scorer = Literal["token_set", "token_sort", "ratio"]
 
-_SCORERS = {
+_SCORERS: dict[str, Callable[..., float]] = {
     "token_set": fuzz.token_set_ratio,
     "token_sort": fuzz.token_sort_ratio,
     "ratio": fuzz.ratio,
@@ -45,49 +45,63 @@ def score_pairs(
 
 
 def _nonzero(
-    queries: Sequence[str], choices: Sequence[str], fn: object, cutoff: float
+    queries: Sequence[str], choices: Sequence[str], fn: Callable[..., float], cutoff: float
 ) -> list[tuple[int, int, float]]:
     try:
         import numpy as np  # cdist needs numpy, which rapidfuzz treats as optional
     except ImportError:  # pragma: no cover - exercised only without numpy
         cells = [
-            (i, j, float(fn(q, c, score_cutoff=cutoff)))  # type: ignore[operator]
+            (i, j, float(fn(q, c, score_cutoff=cutoff)))
             for i, q in enumerate(queries)
             for j, c in enumerate(choices)
         ]
         return [cell for cell in cells if cell[2] > 0]
-    matrix = process.cdist(queries, choices, scorer=fn, score_cutoff=cutoff, workers=1)  # type: ignore[call-overload]
+    matrix = process.cdist(queries, choices, scorer=fn, score_cutoff=cutoff, workers=1)
     rows, cols = np.nonzero(matrix)
     return [(int(i), int(j), float(matrix[i, j])) for i, j in zip(rows.tolist(), cols.tolist(), strict=True)]
 
 
-def title_similarity(a: str, b: str) -> float:
-    """Return how alike two normalised titles are, 0..1 (order-insensitive token comparison)."""
-    if not a or not b:
-        return 0.0
-    return max(fuzz.token_sort_ratio(a, b), 0.9 * fuzz.token_set_ratio(a, b)) / 100.0
+class WordCodec:
+    """Encode texts as strings with one character per distinct word (diff-match-patch's linesToChars).
 
-
-def encode(words: Sequence[str], vocab: dict[str, str]) -> str:
-    """Encode a word sequence as a string, one character per distinct word of ``vocab``.
-
-    Encode every text of a comparison with the same ``vocab`` (it grows as needed); comparing
-    the strings then gives the Indel similarity of the word lists at bit-parallel string speed
-    (the trick of diff-match-patch's linesToChars).
+    Comparing two encoded texts gives the Indel similarity of their word sequences at string
+    speed. Use one codec for all texts of a comparison; each text is encoded once, on demand.
     """
-    chars = []
-    for word in words:
-        ch = vocab.get(word)
-        if ch is None:
-            n = len(vocab) + 0x100
-            # Skip the surrogate block: those code points cannot stand alone in a str.
-            ch = vocab[word] = chr(n if n < 0xD800 else n + 0x800)
-        chars.append(ch)
-    return "".join(chars)
+
+    def __init__(self, normalise: Callable[[str], str] | None = None) -> None:
+        self._normalise = normalise
+        self._vocab: dict[str, str] = {}
+        self._cache: dict[str, str] = {}
+
+    def encode(self, text: str) -> str:
+        """Return ``text`` (normalised first, then split on white space) with one character per word."""
+        done = self._cache.get(text)
+        if done is not None:
+            return done
+        vocab = self._vocab
+        chars = []
+        for word in (self._normalise(text) if self._normalise else text).split():
+            ch = vocab.get(word)
+            if ch is None:
+                n = len(vocab) + 0x100
+                # Skip the surrogate block: those code points cannot stand alone in a str.
+                ch = vocab[word] = chr(n if n < 0xD800 else n + 0x800)
+            chars.append(ch)
+        out = self._cache[text] = "".join(chars)
+        return out
 
 
-def sequence_similarity(a: str, b: str) -> float:
-    """Return the Indel similarity of two encoded word sequences, 0..1 (1 when both are empty)."""
+def word_similarity(a: str, b: str, *, codec: WordCodec | None = None) -> float:
+    """Return the Indel similarity of two texts' word sequences, 0..1 (1 when both are empty)."""
+    c = codec or WordCodec()
+    return sequence_similarity(c.encode(a), c.encode(b))
+
+
+def sequence_similarity(a: str, b: str, *, cutoff: float = 0.0) -> float:
+    """Return the Indel similarity of two encoded word sequences, 0..1 (1 when both are empty).
+
+    Below ``cutoff`` the result is 0.0, which lets rapidfuzz stop early.
+    """
     if not a and not b:
         return 1.0
-    return float(Indel.normalized_similarity(a, b))
+    return float(Indel.normalized_similarity(a, b, score_cutoff=cutoff))

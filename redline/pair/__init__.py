@@ -10,51 +10,32 @@ strong pair is never stolen by a greedy neighbour, and a text with no credible p
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from redline.align.pairscore import score_pairs, sequence_similarity, title_similarity
+from redline.align.pairscore import WordCodec, score_pairs
 from redline.model import DocKind, Resolution
 from redline.pair.assign import assign
-from redline.pair.features import Features, features
+from redline.pair.features import Features, features, normalise_body
+from redline.pair.score import Signals, Weights, score, title_idf
 
-__all__ = ["Pair", "PairOptions", "Pairing", "Signals", "pair", "score"]
+__all__ = ["Pair", "PairOptions", "Pairing", "Signals", "Weights", "pair", "score"]
 
 
 @dataclass(frozen=True, slots=True)
 class PairOptions:
     """Cut-offs and weights of pairing; the defaults are tuned on the GA corpus (docs/pairing.md)."""
 
-    threshold: float = 0.5
+    threshold: float = 0.6
     """The least similarity a pair needs; below it both sides stay unpaired."""
-    title_cutoff: float = 0.6
+    title_cutoff: float = 0.5
     """Prefilter: least token-set similarity of normalised titles to make a candidate."""
     sketch_cutoff: float = 0.55
     """Prefilter: least similarity of the texts' openings to make a candidate."""
-    candidates: int = 6
-    """Prefilter: how many candidates each text keeps from each cheap signal."""
-    title_weight: float = 0.35
-    content_weight: float = 0.5
-    shape_weight: float = 0.15
-    cite_bonus: float = 0.35
-    """Added when one text cites the other's symbol (an adopted text's header cites its draft)."""
-    recall_bonus: float = 0.08
-    """Added when one text recalls the other by number ("Recalling its resolution 79/42")."""
-    kind_penalty: float = 0.15
-    """Taken off when a resolution faces a decision."""
+    candidates: int = 4
+    """Prefilter: how many candidates each text keeps from each cheap signal, in each direction."""
+    weights: Weights = field(default_factory=Weights)
     never: tuple[DocKind, ...] = (DocKind.AMENDMENT, DocKind.NOTE)
     """Kinds that are never paired: they only look like the texts they concern."""
-
-
-@dataclass(frozen=True, slots=True)
-class Signals:
-    """The evidence behind one candidate pair's similarity."""
-
-    title: float | None
-    content: float
-    shape: float
-    cited: bool
-    recalled: bool
-    similarity: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,64 +69,29 @@ def pair(
     lower index.
     """
     opts = options or PairOptions()
-    vocab: dict[str, str] = {}
-    of = [features(r, vocab) for r in old]
-    nf = [features(r, vocab) for r in new]
+    of = [features(r) for r in old]
+    nf = [features(r) for r in new]
+    codec = WordCodec(normalise_body)
+    idf = title_idf(f.title for f in (*of, *nf))
     best: dict[int, float] = {}
+    sims: dict[tuple[int, int], float] = {}
     gains: dict[tuple[int, int], float] = {}
     for i, j in _candidates(of, nf, opts):
-        sim = score(of[i], nf[j], options=opts).similarity
+        sim = score(of[i], nf[j], idf=idf, weights=opts.weights, floor=opts.threshold, codec=codec).similarity
         best[i] = max(best.get(i, 0.0), sim)
+        sims[(i, j)] = sim
         if sim >= opts.threshold:
             # A tiny constant keeps a pair exactly at the threshold worth taking.
             gains[(i, j)] = sim - opts.threshold + 1e-9
     chosen = assign(len(old), len(new), gains)
     pairs = []
-    for i, j in enumerate(chosen):
-        if j is None:
-            pairs.append(Pair(i, None, old[i], None, round(best.get(i, 0.0), 4)))
+    for k, partner in enumerate(chosen):
+        if partner is None:
+            pairs.append(Pair(k, None, old[k], None, round(best.get(k, 0.0), 4)))
         else:
-            pairs.append(Pair(i, j, old[i], new[j], round(gains[(i, j)] + opts.threshold, 4)))
-    taken = {j for j in chosen if j is not None}
-    return Pairing(tuple(pairs), tuple(j for j in range(len(new)) if j not in taken))
-
-
-def score(old: Features, new: Features, *, options: PairOptions | None = None) -> Signals:
-    """Return the similarity of two resolutions' features with the evidence behind it."""
-    opts = options or PairOptions()
-    if old.kind in opts.never or new.kind in opts.never:
-        return Signals(None, 0.0, 0.0, False, False, 0.0)
-    content = sequence_similarity(old.words, new.words)
-    shape = _shape(old, new)
-    title = title_similarity(old.title, new.title) if old.title and new.title else None
-    if title is None:
-        base = (opts.content_weight * content + opts.shape_weight * shape) / (
-            opts.content_weight + opts.shape_weight
-        )
-    else:
-        base = opts.title_weight * title + opts.content_weight * content + opts.shape_weight * shape
-        base /= opts.title_weight + opts.content_weight + opts.shape_weight
-    cited = _cites(old, new) or _cites(new, old)
-    recalled = _recalls(old, new) or _recalls(new, old)
-    sim = base + opts.cite_bonus * cited + opts.recall_bonus * recalled
-    if (old.kind is DocKind.DECISION) != (new.kind is DocKind.DECISION):
-        sim -= opts.kind_penalty
-    return Signals(title, content, shape, cited, recalled, min(1.0, max(0.0, sim)))
-
-
-def _shape(a: Features, b: Features) -> float:
-    total = a.preambular + b.preambular + a.operative + b.operative
-    if total == 0:
-        return 1.0
-    return 1.0 - (abs(a.preambular - b.preambular) + abs(a.operative - b.operative)) / total
-
-
-def _cites(citing: Features, cited: Features) -> bool:
-    return any(s in citing.cites for s in cited.symbols)
-
-
-def _recalls(later: Features, earlier: Features) -> bool:
-    return any(s in later.recalls for s in earlier.symbols[1:])
+            pairs.append(Pair(k, partner, old[k], new[partner], round(sims[(k, partner)], 4)))
+    taken = {c for c in chosen if c is not None}
+    return Pairing(tuple(pairs), tuple(c for c in range(len(new)) if c not in taken))
 
 
 def _candidates(of: Sequence[Features], nf: Sequence[Features], opts: PairOptions) -> list[tuple[int, int]]:
@@ -153,14 +99,20 @@ def _candidates(of: Sequence[Features], nf: Sequence[Features], opts: PairOption
     ok_old = [i for i, f in enumerate(of) if f.kind not in opts.never]
     ok_new = [j for j, f in enumerate(nf) if f.kind not in opts.never]
     found: set[tuple[int, int]] = set()
-    for field, scorer, cutoff in (
-        ("title", "token_set", opts.title_cutoff),
-        ("sketch", "ratio", opts.sketch_cutoff),
-    ):
-        qs = [getattr(of[i], field) for i in ok_old]
-        cs = [getattr(nf[j], field) for j in ok_new]
-        scores = score_pairs(qs, cs, scorer=scorer, cutoff=cutoff)  # type: ignore[arg-type]
-        found.update(_top(scores, opts.candidates, ok_old, ok_new))
+    titles = score_pairs(
+        [of[i].title for i in ok_old],
+        [nf[j].title for j in ok_new],
+        scorer="token_set",
+        cutoff=opts.title_cutoff,
+    )
+    found.update(_top(titles, opts.candidates, ok_old, ok_new))
+    sketches = score_pairs(
+        [of[i].sketch for i in ok_old],
+        [nf[j].sketch for j in ok_new],
+        scorer="ratio",
+        cutoff=opts.sketch_cutoff,
+    )
+    found.update(_top(sketches, opts.candidates, ok_old, ok_new))
     found.update(_citation_edges(of, nf, ok_old, ok_new))
     return sorted(found)
 
@@ -173,7 +125,7 @@ def _top(
     for (a, b), s in scores.items():
         by_row.setdefault(a, []).append((-s, b))
         by_col.setdefault(b, []).append((-s, a))
-    out = set()
+    out: set[tuple[int, int]] = set()
     for a, hits in by_row.items():
         out.update((rows[a], cols[b]) for _, b in sorted(hits)[:k])
     for b, hits in by_col.items():

@@ -7,9 +7,8 @@ pairs, not with the product of the texts' sizes.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from redline.align.pairscore import encode
 from redline.model import DocKind, Kind, Resolution
 
 _ORDINAL = re.compile(
@@ -21,8 +20,8 @@ _ORDINAL = re.compile(
 )
 """Session and conference ordinals ("Twelfth Congress", "eighty-first session", "80th")."""
 _NUMBER = re.compile(r"\d+(?:[-–‑/.]\d+)*")
-_WORD = re.compile(r"#|[^\W_]+")
-_SHORT_REF = re.compile(r"(?<![\d/])(\d{1,3}/\d{1,4})(?![\d/])")
+_NON_WORD = re.compile(r"[^\w#]+|_+")
+_SHORT_REF = re.compile(r"\b(\d{1,3}/\d{1,4})\b(?!/)")
 """A resolution cited by its short number, as in "its resolution 79/42 of 2 December 2024"."""
 _RES_SYMBOL = re.compile(r"(?:^|/)RES/(\d{1,3}/\d{1,4})$")
 _REVISION = re.compile(r"(?:/(?:Rev|Add|Corr|Amend)\.\d+)+$", re.I)
@@ -37,8 +36,10 @@ class Features:
 
     title: str
     """Lower-cased title with ordinals as "<ord>" and numbers as "#"; "" when untitled."""
-    words: str
-    """Every word of every paragraph (lower-cased, numbers as "#"), one character per word."""
+    body: str = field(repr=False)
+    """Every paragraph's text, joined by spaces (normalised only when compared in full)."""
+    length: int
+    """Number of white-space separated words in ``body``."""
     sketch: str
     """The opening SKETCH_WORDS words of the normalised body, for the cheap prefilter."""
     symbols: tuple[str, ...]
@@ -46,7 +47,7 @@ class Features:
     cites: tuple[str, ...]
     """Symbols this text cites in its header or provenance, without revision suffixes."""
     recalls: frozenset[str]
-    """Short resolution numbers ("79/42") its paragraphs mention."""
+    """Short resolution numbers ("79/42") its preambular paragraphs mention (all text if none)."""
     preambular: int
     operative: int
     kind: DocKind
@@ -74,12 +75,20 @@ def normalise_title(title: str | None) -> str:
     return " ".join(re.findall(r"<ord>|#|[^\W_]+", text))
 
 
-def features(res: Resolution, vocab: dict[str, str] | None = None) -> Features:
-    """Return the pairing features of ``res``; pass one ``vocab`` for all texts compared."""
+def normalise_body(body: str) -> str:
+    """Return ``body`` lower-cased, numbers as "#", punctuation dropped, words single-spaced.
+
+    >>> normalise_body("Recalling its resolution 79/42 of 2 December 2024,")
+    'recalling its resolution # of # december #'
+    """
+    return " ".join(_NON_WORD.sub(" ", _NUMBER.sub(" # ", body.lower())).split())
+
+
+def features(res: Resolution) -> Features:
+    """Return the pairing features of ``res`` (cheap: the full text is normalised only on demand)."""
     paras = res.all_paragraphs()
     body = " ".join(p.text for p in paras)
-    plain = _WORD.findall(_NUMBER.sub(" # ", body.lower()))
-    words = encode(plain, vocab if vocab is not None else {})
+    preamble = [p.text for p in paras if p.kind is Kind.PREAMBULAR] or [body]
     own: list[str] = []
     if res.symbol:
         own.append(base_symbol(res.symbol))
@@ -89,11 +98,12 @@ def features(res: Resolution, vocab: dict[str, str] | None = None) -> Features:
     cites = tuple(base_symbol(s) for s in (res.provenance.symbols if res.provenance else ()))
     return Features(
         title=normalise_title(res.title),
-        words=words,
-        sketch=" ".join(plain[:SKETCH_WORDS]),
+        body=body,
+        length=len(body.split()),
+        sketch=" ".join(normalise_body(body[: SKETCH_WORDS * 12]).split()[:SKETCH_WORDS]),
         symbols=tuple(own),
         cites=cites,
-        recalls=frozenset(_SHORT_REF.findall(body)),
+        recalls=frozenset(ref for text in preamble for ref in _SHORT_REF.findall(text)),
         preambular=sum(1 for p in res.paragraphs if p.kind is Kind.PREAMBULAR),
         operative=sum(1 for p in res.paragraphs if p.kind is Kind.OPERATIVE),
         kind=res.kind,

@@ -95,13 +95,25 @@ def write_output(out: str | bytes, output: str | None) -> None:
     data = out.encode("utf-8") if isinstance(out, str) else out
     if output is None or output == "-":
         stream = click.get_binary_stream("stdout")
-        stream.write(data)
-        stream.flush()
+        try:
+            stream.write(data)
+            stream.flush()
+        except BrokenPipeError:
+            _silence_stdout()  # the reader (e.g. `| head`) has all it wants: not an error
         return
     try:
         Path(output).write_bytes(data)
     except OSError as exc:
         raise Trouble(f"{output}: cannot write: {exc.strerror or exc}") from None
+
+
+def _silence_stdout() -> None:
+    """Point stdout at /dev/null so Python's exit-time flush does not fail on the closed pipe."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 def say(message: str) -> None:

@@ -367,3 +367,26 @@ def test_script_demo_from_another_directory(tmp_path: Path) -> None:
     assert "Traceback" not in done.stderr
     assert done.stdout.strip()
     assert list(tmp_path.iterdir()) == []
+
+
+def test_check_shows_progress_when_stderr_is_a_terminal(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Long runs get a progress bar (labelled) on stderr when stderr is a terminal; stdout stays clean."""
+    monkeypatch.setattr(cli_support, "_isatty", lambda stream: True)
+    files = []
+    for i in range(cli_support.PROGRESS_THRESHOLD):
+        path = tmp_path / f"r{i}.txt"
+        path.write_text(OLD, encoding="utf-8")
+        files.append(str(path))
+    code, out, err = run("check", *files)
+    assert code == 0
+    assert out == ""
+    assert "checking" in err
+
+
+def test_docx_output_needs_a_file(pair: tuple[Path, Path]) -> None:
+    needs("docx")
+    code, out, err = run("diff", str(pair[0]), str(pair[1]), "-f", "docx")
+    assert_one_line_error(code, err, "-o")
+    assert out == ""

@@ -122,9 +122,9 @@ def diff_cmd(
     old_tracked, new_tracked = Tracked(sides[0]), Tracked(sides[-1])
     if fmt == "docx" and output in (None, "-"):
         raise Trouble("--format docx writes a Word file: name it with -o FILE.docx")
-    if output is None and fmt == "html" and stdout_is_terminal():
+    html_for_terminal = output is None and fmt == "html" and stdout_is_terminal()
+    if html_for_terminal:
         output = TERMINAL_HTML
-        say(f"wrote the HTML redline to {os.path.abspath(output)}; open it in a browser")
     options = RenderOptions(
         old_name=old,
         new_name=new,
@@ -133,6 +133,8 @@ def diff_cmd(
     )
     redline = compare(load_document(old, tracked=old_tracked), load_document(new, tracked=new_tracked))
     write_output(render(redline, fmt, options), output)
+    if html_for_terminal:
+        say(f"wrote the HTML redline to {os.path.abspath(TERMINAL_HTML)}; open it in a browser")
     sys.exit(1 if redline.changed else 0)
 
 

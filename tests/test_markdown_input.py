@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import doctest
+import json
 import re
 from pathlib import Path
 
+from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
 import redline.load.markdown as markdown_module
+from redline.cli import main
 from redline.load import Format, read
 from redline.load.markdown import FOOTNOTE_RULE, markdown_to_text
 from redline.model import Kind
@@ -187,3 +190,20 @@ def test_operative_numbers_are_consecutive(case: tuple[str, list[str]]) -> None:
         int(p.split(".", 1)[0]) for p in paragraphs(markdown_to_text(case[0])) if re.match(r"\d+\. ", p)
     ]
     assert numbers == list(range(1, len(numbers) + 1))
+
+
+def test_markdown_drafts_compare_by_computed_numbers(tmp_path: Path) -> None:
+    """Inserting an item renumbers the ones after it: the redline reports OP2 → OP3, not an edit."""
+    old, new = tmp_path / "old.md", tmp_path / "new.md"
+    old.write_text(DRAFT, encoding="utf-16")
+    new.write_text(
+        DRAFT.replace("2. Requests", "1. Invites Member States to share data;\n2. Requests"), encoding="utf-8"
+    )
+    result = CliRunner().invoke(main, ["diff", str(old), str(new), "-f", "json"])
+    assert result.exit_code == 1, result.output
+    rows = [row for res in json.loads(result.stdout)["resolutions"] for row in res["rows"]]
+    assert {"kind": "inserted", "new": ["OP2"]}.items() <= next(
+        r for r in rows if r["new"] == ["OP2"]
+    ).items()
+    moved = next(r for r in rows if r["old"] == ["OP2"])
+    assert moved["new"] == ["OP3"] and moved["renumbered"] and moved["kind"] == "equal"

@@ -55,21 +55,33 @@ def detect(data: bytes, name: str) -> Format:
     """Return the format of ``data``, by content first and then by the name's suffix.
 
     Raises InputError for formats redline recognises but cannot read (old binary .doc,
-    zip archives that are not Word documents).
+    password-protected Word files, zip archives that are not Word documents, a file named
+    .docx or .pdf whose bytes are neither).
     """
-    if data.startswith(b"%PDF-"):
+    # The PDF specification lets the header sit anywhere in the first 1024 bytes.
+    if b"%PDF-" in data[:1024]:
         return Format.PDF
-    if data.startswith(b"PK\x03\x04"):
+    if data.startswith((b"PK\x03\x04", b"PK\x05\x06")):
         from redline.load.zipcheck import is_docx
 
         if is_docx(data, name):
             return Format.DOCX
         raise InputError("a zip archive that is not a Word .docx document", path=name)
     if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        # Word saves a password-protected .docx inside the same container as an old .doc.
+        if "EncryptedPackage".encode("utf-16-le") in data:
+            raise InputError(
+                "a password-protected Word document; save a copy without the password and try again",
+                path=name,
+            )
         raise InputError(
             "an old binary Word .doc file; save it as .docx (File > Save As) and try again",
             path=name,
         )
+    suffix = name.lower().rsplit(".", 1)[-1] if "." in name else ""
+    if suffix in ("docx", "pdf") and data:
+        kind = "a Word .docx (zip) file" if suffix == "docx" else "a PDF (no %PDF- header)"
+        raise InputError(f"named .{suffix} but not {kind}; it may be damaged or renamed", path=name)
     if name.lower().endswith(_MARKDOWN_SUFFIXES):
         return Format.MARKDOWN
     return Format.TEXT

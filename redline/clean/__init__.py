@@ -72,7 +72,8 @@ def clean_document(text: str) -> Cleaned:
     in_notes: dict[int, Note] = {}
     rules: set[int] = set()
     for note in notes:
-        rules.add(note.block)
+        if is_rule(lines[note.block]):
+            rules.add(note.block)
         for no in note.lines:
             in_notes[no] = note
     for start in range(len(lines)):

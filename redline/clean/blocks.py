@@ -22,7 +22,7 @@ _NUMBER_ONLY = re.compile(
 )
 _HEADING_LINE = re.compile(
     r"^\s*(?:(?:Draft (?:resolution|decision)|Resolution|Decision)(?: (?:[IVXLC]+|\d+/\d+))?"
-    r"|Chapter [IVXLC]+|Annex(?:es)?(?: [IVXLC]+| \d+)?)\s*$"
+    r"|Chapter [IVXLC]+|Annex(?:es)?(?: [IVXLC]+| \d+)?|\d+(?:st|nd|rd|th) plenary meeting)\s*$"
 )
 """A line that is a heading on its own even with no blank line around it."""
 _ENDS_CLAUSE = re.compile(r"[,;:.]\s*[”’\")\]]*\s*$")

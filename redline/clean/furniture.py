@@ -27,7 +27,9 @@ _SESSION = re.compile(r"^(?:[A-Z][a-z]+(?:-[a-z]+)?\s+)(?:special\s+|emergency\s
 _COMMITTEE = re.compile(
     r"^(?:First|Second|Third|Fourth|Fifth|Sixth) Committee$|^Special Political and .*Committee\)?$"
 )
-_AGENDA = re.compile(r"^(?:Provisional\s+)?[Aa]genda items?\s+\d+.*$")
+_AGENDA = re.compile(
+    r"^(?:(?:Provisional\s+)?[Aa]genda items?\s+\d+.*|Items? \d+.* of the (?:provisional )?agenda\*?)$"
+)
 _HEADER_REASONS = {"symbol header", "job number", "barcode", "page counter", "distribution", "date"}
 
 
@@ -121,3 +123,29 @@ def header_extent(lines: Sequence[str], own: frozenset[str]) -> dict[int, str]:
 def is_header_reason(reason: str) -> bool:
     """Return True for reasons that mark a page header or footer (a page break)."""
     return reason in _HEADER_REASONS or reason == "running title"
+
+
+_EMBEDDED = (
+    (re.compile(r"(?<![\w.-])(?:[A-Z]\.)?\d{2}-\d{5}(?: \([A-Z]\))?(?![\w-])"), "job number"),
+    (re.compile(r"\*\d{6,}\*"), "barcode"),
+    (re.compile(r"\bDistr\.: (?:General|Limited|Restricted)\b"), "distribution"),
+    (re.compile(r"\bOriginal: (?:English|French|Spanish|Arabic|Russian|Chinese)\b"), "distribution"),
+)
+
+
+def embedded_furniture(text: str, *, symbol: str | None = None) -> str | None:
+    """Return the kind of page furniture found inside running ``text``, or None.
+
+    A job number, a barcode or a distribution line never belongs in a paragraph; nor
+    does the document's own symbol next to a page counter ("A/RES/80/41 2/3").
+    """
+    for pattern, reason in _EMBEDDED:
+        if pattern.search(text):
+            return reason
+    if symbol:
+        s = re.escape(symbol)
+        if re.search(
+            rf"(?:^|\s){s}\s+\d{{1,3}}/\d{{1,3}}(?:\s|$)|(?:^|\s)\d{{1,3}}/\d{{1,3}}\s+{s}(?:\s|$)", text
+        ):
+            return "symbol header"
+    return None

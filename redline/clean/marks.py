@@ -86,7 +86,7 @@ def _glued(mark: str) -> re.Pattern[str]:
     m = re.escape(mark)
     if mark.startswith("*"):
         return re.compile(rf"(?<=[^\s*]){m}(?![*\w])")
-    return re.compile(rf"(?<=[^\W\d_]|[,.;:)\]”’\"]){m}(?=[\s,.;:)\]”’]|$)")
+    return re.compile(rf"(?:(?<=[^\W\d_])|(?<=[,;:)\]”’\"])|(?<=\D\.)){m}(?=[\s,.;:)\]”’]|$)")
 
 
 def _year(mark: str) -> re.Pattern[str]:
@@ -94,7 +94,7 @@ def _year(mark: str) -> re.Pattern[str]:
 
 
 def _spaced(mark: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<=[^\W\d_]|[,;”’]) +{re.escape(mark)}(?= |$)")
+    return re.compile(rf"(?:(?<=[^\W\d_]|[,;.”’])|(?<=\b(?:1[89]|20)\d\d)) +{re.escape(mark)}(?= |$)")
 
 
 def _in_symbol(text: str, start: int) -> bool:
@@ -121,8 +121,11 @@ def _search(lines: Sequence[tuple[int, str]], mark: str, cursor: tuple[int, int]
                 return Cite(no, m.end(1), m.end(), mark)
         else:
             for m in _spaced(mark).finditer(text, begin):
-                before = text[: m.start()].rstrip(",;”’ ").rsplit(" ", 1)[-1].lower().rstrip(".")
-                if before not in _NUMBER_WORDS and not _in_symbol(text, m.start()):
+                head = text[: m.start()].rstrip()
+                before = head.rsplit(" ", 1)[-1].lower().rstrip(".")
+                if (head.endswith((",", ";", "”", "’")) or before not in _NUMBER_WORDS) and not _in_symbol(
+                    text, m.start()
+                ):
                     return Cite(no, m.start(), m.end(), mark)
     return None
 

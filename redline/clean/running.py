@@ -43,7 +43,7 @@ def running_titles(
             continue
         ahead: list[int] = []
         j = s + 1
-        while j < len(lines) and j <= s + 5:
+        while j < len(lines) and j <= s + 10:
             if j in removed:
                 if removed[j] in _PAGE and ahead:
                     out.update((k, "running title") for k in ahead if fits(k))
@@ -56,7 +56,7 @@ def running_titles(
             continue
         behind: list[int] = []
         k = s - 1
-        while k >= 0 and len(behind) < 3:
+        while k >= 0 and len(behind) < 8:
             if lines[k] == "" or k in removed or k in notes:
                 out.update((b, "running title") for b in behind if fits(b))
                 break

@@ -74,6 +74,7 @@ def read_header(blocks: Sequence[Block], label_block: Block | None) -> Header:
     sponsors: tuple[str, ...] = ()
     symbols: list[str] = []
     title_parts: list[str] = []
+    title_blocks: list[Block] = []
     outside: list[Block] = []
     for block in blocks:
         text = block.text
@@ -81,7 +82,8 @@ def read_header(blocks: Sequence[Block], label_block: Block | None) -> Header:
         sp = SPONSORS.match(text)
         sub = SUBMITTED.match(text)
         if adopted and label is None:
-            label, title_parts = adopted.group(1), [adopted.group(2)]
+            outside.extend(title_blocks)
+            label, title_parts, title_blocks = adopted.group(1), [adopted.group(2)], []
         elif BRACKET.match(text):
             symbols.extend(find_symbols(text))
             outside.append(block)
@@ -89,13 +91,15 @@ def read_header(blocks: Sequence[Block], label_block: Block | None) -> Header:
             sponsors = split_sponsors(sp.group("who"))
             kind = _kind_of(sp.group("what"))
             symbols.extend(find_symbols(sp.group("what")))
+            outside.extend(title_blocks)
             outside.append(block)
-            title_parts = []
+            title_parts, title_blocks = [], []
         elif sub:
             sponsors = (sub.group("who").replace("*", "").strip(),)
             kind = _kind_of(text.split(" submitted", 1)[0])
+            outside.extend(title_blocks)
             outside.append(block)
-            title_parts = []
+            title_parts, title_blocks = [], []
         elif NOTE.match(text):
             kind = DocKind.NOTE
             outside.append(block)
@@ -103,6 +107,7 @@ def read_header(blocks: Sequence[Block], label_block: Block | None) -> Header:
             outside.append(block)
         elif is_heading(block):
             title_parts.append(text)
+            title_blocks.append(block)
         else:
             outside.append(block)
     title = " ".join(title_parts) or None

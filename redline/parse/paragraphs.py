@@ -131,11 +131,7 @@ def _numbered(state: _State, block: Block, m: re.Match[str]) -> None:
 def _lettered(state: _State, block: Block, token: str, rest: str, chapeau: bool) -> bool:
     """Open or continue a decision's top-level lettered operative paragraphs."""
     acting = _ACTION.match(rest) is not None
-    starting = (
-        state.mode is None
-        and token == "a"
-        and (chapeau or (acting and (state.pp <= 1 or not state.top_text.endswith(":"))))
-    )
+    starting = state.mode is None and token == "a" and (chapeau or acting)
     continuing = (
         state.mode == "lettered" and (state.top or "").startswith("OP(") and not _is_deeper(state, token)
     )

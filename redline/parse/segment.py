@@ -39,7 +39,7 @@ def is_organ(block: Block) -> bool:
     if m is None:
         return False
     rest = m.group(3)
-    return not rest or (bool(m.group(2)) and rest[:1].islower())
+    return not rest or rest[:1].islower()
 
 
 def _split_text(label: Block | None, blocks: Sequence[Block]) -> Span:

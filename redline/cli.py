@@ -287,3 +287,48 @@ def summary_cmd(base: str, pathspecs: tuple[str, ...], output: str | None, max_b
             handle.write(text)
     except OSError as exc:
         raise Trouble(f"{target}: cannot write: {exc.strerror or exc}") from None
+
+
+@main.command("pair", epilog=EXIT_HELP)
+@click.argument("old", type=click.Path())
+@click.argument("new", type=click.Path())
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "html", "markdown", "terminal"]),
+    default="terminal",
+    show_default=True,
+)
+@click.option("-o", "--output", "outdir", type=click.Path(file_okay=False), help="Write into this folder.")
+def pair_cmd(old: str, new: str, fmt: str, outdir: str | None) -> None:
+    """Pair the texts of OLD and NEW (each a file or a folder) one to one.
+
+    A folder contributes its .txt, .md, .docx and .pdf files. html writes index.html and one
+    redline page per pair into the -o folder (required); other formats go to stdout, or to
+    pairs.json / pairs.md / pairs.txt in the -o folder. Exits 0 once the pairing is written.
+    """
+    from pathlib import Path
+
+    from redline.pair.files import pair_paths
+    from redline.render.pairs import RENDERERS, pairs_html
+
+    if fmt == "html" and outdir is None:
+        raise Trouble("--format html writes a folder of pages: name it with -o DIR")
+    try:
+        paired = pair_paths(old, new)
+        files = pairs_html(paired) if fmt == "html" else {}
+        text = RENDERERS[fmt](paired) if fmt != "html" else ""
+    except RedlineError as exc:
+        raise Trouble(str(exc)) from None
+    if outdir is None:
+        write_output(text, None)
+        return
+    if fmt != "html":
+        files = {"pairs." + {"json": "json", "markdown": "md", "terminal": "txt"}[fmt]: text}
+    try:
+        Path(outdir).mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise Trouble(f"{outdir}: cannot create: {exc.strerror or exc}") from None
+    for name, content in files.items():
+        write_output(content, str(Path(outdir) / name))

@@ -71,7 +71,10 @@ def _header(redline: Redline, old_name: str, new_name: str) -> Iterator[str]:
     yield '<table class="docs">'
     yield _PAIR_HEAD
     yield _pair_row("File", old_name, new_name)
-    yield _pair_row("Symbol", _doc_symbol(redline.old), _doc_symbol(redline.new))
+    if len(redline.resolutions) == 1:
+        yield from _identity(redline.resolutions[0], redline)
+    else:
+        yield _pair_row("Symbol", _doc_symbol(redline.old), _doc_symbol(redline.new))
     yield "</tbody></table>"
     yield (
         '<p class="legend">Legend: <del>deleted text</del> · <ins>inserted text</ins> · '
@@ -87,6 +90,16 @@ def _doc_symbol(doc: Document) -> str | None:
     return symbols[0] if len(symbols) == 1 else None
 
 
+def _identity(diff: ResolutionDiff, redline: Redline | None = None) -> Iterator[str]:
+    """Yield the label, title and symbol rows of a compared pair, leaving out empty ones."""
+    for name, attr in (("Label", "label"), ("Title", "title"), ("Symbol", "symbol")):
+        old, new = _attr(diff.old, attr), _attr(diff.new, attr)
+        if attr == "symbol" and redline is not None:
+            old, new = old or _doc_symbol(redline.old), new or _doc_symbol(redline.new)
+        if old is not None or new is not None:
+            yield _pair_row(name, old, new)
+
+
 def _pair_row(name: str, old: str | None, new: str | None) -> str:
     cells = "".join(f"<td>{_esc(v)}</td>" if v is not None else "<td>—</td>" for v in (old, new))
     return f'<tr><th scope="row">{_esc(name)}</th>{cells}</tr>'
@@ -96,11 +109,11 @@ def _resolution(diff: ResolutionDiff, index: int, *, prefix: str) -> Iterator[st
     title = _title(diff.new) or _title(diff.old) or f"Resolution {index}"
     yield f'<section class="resolution" id="{_esc(prefix or "R1-")}top">'
     yield f"<h2>{_esc(title)}</h2>"
-    yield '<table class="pair">'
-    yield _PAIR_HEAD
-    for name, attr in (("Label", "label"), ("Title", "title"), ("Symbol", "symbol")):
-        yield _pair_row(name, _attr(diff.old, attr), _attr(diff.new, attr))
-    yield "</tbody></table>"
+    if prefix:
+        yield '<table class="pair">'
+        yield _PAIR_HEAD
+        yield from _identity(diff)
+        yield "</tbody></table>"
     yield from _summary(diff, prefix)
     yield '<div class="side-head"><div></div><div class="side"><div>Old</div><div>New</div></div></div>'
     yield '<div class="redline">'
@@ -177,7 +190,7 @@ def _row(view: RowView) -> str:
         addr.append(f'<span class="tag notes">footnotes {_esc(marks)}</span>')
     extra = "".join(f'<span id="{_esc(a)}"></span>' for a in view.extra_anchors)
     return (
-        f'<div class="{classes}" id="{_esc(view.anchor)}">{extra}<div class="addr">{" ".join(addr)}</div>'
+        f'<div class="{classes}" id="{_esc(view.anchor)}"><div class="addr">{extra}{" ".join(addr)}</div>'
         f'<div class="body"><div class="inline t">{_chunks(row.chunks, Op.DELETE, Op.INSERT)}</div>'
         f'<div class="side"><div class="old t">{_chunks(row.chunks, Op.DELETE)}</div>'
         f'<div class="new t">{_chunks(row.chunks, Op.INSERT)}</div></div></div></div>'

@@ -41,7 +41,10 @@ def render_markdown(redline: Redline, options: RenderOptions) -> str:
     old_name = options.old_name or redline.old.path or "old"
     new_name = options.new_name or redline.new.path or "new"
     lines = [f"# Redline: {_esc(old_name)} {ARROW} {_esc(new_name)}", ""]
-    lines += ["|  | Old | New |", "|---|---|---|", _cells("File", old_name, new_name), ""]
+    lines += ["|  | Old | New |", "|---|---|---|", _cells("File", old_name, new_name)]
+    if len(redline.resolutions) == 1:
+        lines += _identity(redline.resolutions[0])
+    lines.append("")
     lines.append(_legend(critic))
     many = len(redline.resolutions) > 1
     for index, diff in enumerate(redline.resolutions, start=1):
@@ -64,13 +67,23 @@ def _resolution(diff: ResolutionDiff, index: int, *, prefix: str, critic: bool) 
     title = _get(diff.new, "title") or _get(diff.old, "title") or f"Resolution {index}"
     yield f"## {_esc(title)}"
     yield ""
-    yield "|  | Old | New |"
-    yield "|---|---|---|"
-    for name in ("label", "title", "symbol"):
-        yield _cells(name.capitalize(), _get(diff.old, name), _get(diff.new, name))
-    yield ""
+    if prefix:
+        yield "|  | Old | New |"
+        yield "|---|---|---|"
+        yield from _identity(diff)
+        yield ""
     yield from _summary(diff, prefix, critic)
     yield from _rows(layout(diff, prefix=prefix), critic)
+
+
+def _identity(diff: ResolutionDiff) -> list[str]:
+    """Return the label, title and symbol table rows of a compared pair, leaving out empty ones."""
+    out = []
+    for name in ("label", "title", "symbol"):
+        old, new = _get(diff.old, name), _get(diff.new, name)
+        if old is not None or new is not None:
+            out.append(_cells(name.capitalize(), old, new))
+    return out
 
 
 def _get(res: Resolution | None, name: str) -> str | None:

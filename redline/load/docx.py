@@ -148,6 +148,8 @@ class _Reader:
             if text:
                 # The notes go on the lines right after the rule: a blank line would end the block.
                 yield "\n".join([text, _FOOTNOTE_RULE, *notes] if notes else [text])
+        if carry.strip():
+            yield " ".join(carry.split())  # the last paragraph's mark was removed: keep its text
 
     def _mark_removed(self, p: Any) -> bool:
         rpr = p.find(f"{_w('pPr')}/{_w('rPr')}")

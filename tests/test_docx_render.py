@@ -1,0 +1,173 @@
+"""The tracked-changes .docx: accept all gives the new text, reject all the old; deterministic."""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+
+from redline.compare import compare, compare_resolutions
+from redline.load import Tracked, read, read_bytes
+from redline.model import Document, Kind, Paragraph, Redline, Resolution
+from redline.parse import parse
+from redline.render import RenderOptions, render
+from redline.render.docx import FIXED_DATE, label
+from redline.render.docxrev import xml_safe
+from tests.strategies import revised_paragraphs
+
+
+def resolution(texts: Sequence[str]) -> Resolution:
+    """Texts ending with a comma go first as PPs, the rest as numbered OPs."""
+    paras: list[Paragraph] = []
+    pp = op = 0
+    for text in texts:
+        if text.endswith(",") and op == 0:
+            pp += 1
+            paras.append(Paragraph(Kind.PREAMBULAR, None, f"PP{pp}", text))
+        else:
+            op += 1
+            paras.append(Paragraph(Kind.OPERATIVE, str(op), f"OP{op}", text))
+    return Resolution(None, "Cooperation on ocean observation", "The General Assembly", None, tuple(paras))
+
+
+def redline_of(old: Sequence[str], new: Sequence[str]) -> Redline:
+    o, n = resolution(old), resolution(new)
+    return Redline(Document((o,)), Document((n,)), (compare_resolutions(o, n),))
+
+
+def printed(res: Resolution | None) -> list[str]:
+    """The paragraphs as Word shows them: number, space, text; white space collapsed."""
+    if res is None:
+        return []
+    return [
+        " ".join(f"{label(p)} {p.text}".split()) for p in res.all_paragraphs() if p.text.strip() or label(p)
+    ]
+
+
+def read_back(data: bytes, tracked: Tracked) -> list[str]:
+    text = read_bytes(data, "redline.docx", tracked=tracked).text
+    return [" ".join(block.split()) for block in text.split("\n\n") if block.strip()]
+
+
+def assert_round_trip(redline: Redline, data: bytes) -> None:
+    diff = redline.resolutions[0]
+    for tracked, side in ((Tracked.ACCEPT, diff.new), (Tracked.REJECT, diff.old)):
+        want = printed(side)
+        got = read_back(data, tracked)
+        assert got[len(got) - len(want) :] == want, tracked
+
+
+def demo() -> Redline:
+    data = resources.files("redline") / "data"
+    old = parse(read(str(data / "demo-old.txt")).text)
+    new = parse(read(str(data / "demo-new.txt")).text)
+    return compare(old, new)
+
+
+def members(data: bytes) -> dict[str, bytes]:
+    z = zipfile.ZipFile(io.BytesIO(data))
+    return {name: z.read(name) for name in z.namelist()}
+
+
+def test_demo_pair_round_trips_both_ways() -> None:
+    redline = demo()
+    assert_round_trip(redline, render(redline, "docx"))  # type: ignore[arg-type]
+
+
+@given(revised_paragraphs())
+def test_accept_gives_new_and_reject_gives_old(pair: tuple[list[str], list[str]]) -> None:
+    """Edits, insertions, deletions and moves all come back exactly on both sides."""
+    redline = redline_of(*pair)
+    assert_round_trip(redline, render(redline, "docx"))  # type: ignore[arg-type]
+
+
+def test_split_and_merge_are_tracked_paragraph_marks() -> None:
+    """A split shows an inserted paragraph mark; rejecting it joins the halves again."""
+    old = ["Decides to act promptly and to report on the matter at its next session;"]
+    new = ["Decides to act promptly;", "Decides also to report on the matter at its next session;"]
+    for a, b in ((old, new), (new, old)):
+        redline = redline_of(a, b)
+        data = render(redline, "docx")
+        assert isinstance(data, bytes)
+        assert_round_trip(redline, data)
+
+
+def test_same_redline_same_bytes() -> None:
+    assert render(demo(), "docx") == render(demo(), "docx")
+
+
+def test_package_is_deterministic_by_construction() -> None:
+    """Fixed member order (content types first), 1980 timestamps, fixed core properties."""
+    data = render(demo(), "docx")
+    assert isinstance(data, bytes)
+    infos = zipfile.ZipFile(io.BytesIO(data)).infolist()
+    assert infos[0].filename == "[Content_Types].xml"
+    assert {i.date_time for i in infos} == {(1980, 1, 1, 0, 0, 0)}
+    core = members(data)["docProps/core.xml"].decode()
+    assert "2000-01-01T00:00:00Z" in core
+    assert "redline" in core
+
+
+def test_every_revision_is_signed_and_dated() -> None:
+    xml = members(render(demo(), "docx"))["word/document.xml"].decode()  # type: ignore[arg-type]
+    revisions = re.findall(r"<w:(?:ins|del) [^>]*>", xml)
+    assert revisions
+    assert all('w:author="redline"' in r and f'w:date="{FIXED_DATE}"' in r for r in revisions)
+
+
+def test_revision_date_can_be_asked_for() -> None:
+    data = render(demo(), "docx", RenderOptions(revision_date="2025-12-01T09:30:00Z"))
+    xml = members(data)["word/document.xml"].decode()  # type: ignore[arg-type]
+    assert 'w:date="2025-12-01T09:30:00Z"' in xml
+    assert FIXED_DATE not in xml
+
+
+def test_each_paragraph_carries_its_address_as_a_bookmark() -> None:
+    redline = demo()
+    xml = members(render(redline, "docx"))["word/document.xml"].decode()  # type: ignore[arg-type]
+    names = set(re.findall(r'<w:bookmarkStart [^>]*w:name="([^"]+)"', xml))
+    diff = redline.resolutions[0]
+    assert diff.new is not None
+    for p in diff.new.all_paragraphs():
+        assert re.sub(r"_+", "_", re.sub(r"[^A-Za-z0-9]", "_", p.address)).strip("_") in names
+
+
+def test_moves_and_renumbering_are_commented() -> None:
+    redline = redline_of(
+        ["Recalling its resolution,", "Decides to act;", "Requests a report;", "Invites views;"],
+        ["Recalling its resolution,", "Invites views;", "Decides to act;", "Requests a report;"],
+    )
+    assert any(row.moved for row in redline.resolutions[0].rows)
+    parts = members(render(redline, "docx"))  # type: ignore[arg-type]
+    comments = parts["word/comments.xml"].decode()
+    assert "Moved from" in comments and "Moved to" in comments
+    assert 'w:author="redline"' in comments
+    assert "2000-01-01T00:00:00Z" in comments
+
+
+def test_summary_table_comes_first() -> None:
+    xml = members(render(demo(), "docx"))["word/document.xml"].decode()  # type: ignore[arg-type]
+    assert xml.index("<w:tbl>") < xml.index("<w:ins ")
+    assert xml.index("<w:tbl>") < xml.index("<w:del ")
+
+
+def test_text_xml_cannot_carry_is_dropped_not_fatal() -> None:
+    assert xml_safe("a\x00b\x0bc\ud7ff\ufffe") == "abc\ud7ff"
+
+
+@pytest.mark.corpus
+def test_corpus_pair_round_trips_word_for_word(corpus: Path) -> None:
+    """A real draft and its adopted resolution: both texts come back, and the bytes are stable."""
+    old = parse(read(corpus / "ga" / "A_C.1_80_L.22.txt").text)
+    new = parse(read(corpus / "ga" / "A_RES_80_41.txt").text)
+    redline = compare(old, new)
+    data = render(redline, "docx")
+    assert isinstance(data, bytes)
+    assert_round_trip(redline, data)
+    assert render(compare(old, new), "docx") == data

@@ -126,8 +126,7 @@ class _TextReader(HTMLParser):
         if tag in self.depth:
             self.depth[tag] += 1
         elif tag in ("br", "p", "li", "td", "th", "summary", "h1", "h2", "tr"):
-            self.old.append("\n")
-            self.new.append("\n")
+            self.handle_data("\n")
 
     def handle_endtag(self, tag: str) -> None:
         if tag in self.depth:

@@ -6,6 +6,7 @@ import json
 import os
 import shutil
 import subprocess
+from importlib import resources
 from pathlib import Path
 
 import pytest
@@ -390,3 +391,23 @@ def test_docx_output_needs_a_file(pair: tuple[Path, Path]) -> None:
     code, out, err = run("diff", str(pair[0]), str(pair[1]), "-f", "docx")
     assert_one_line_error(code, err, "-o")
     assert out == ""
+
+
+@installed
+@pytest.mark.parametrize("fmt", ["html", "markdown", "json", "terminal"])
+def test_script_output_does_not_depend_on_hash_seed(tmp_path: Path, fmt: str) -> None:
+    """Separate processes with different string-hash seeds write byte-identical output (demo pair)."""
+    old, new = tmp_path / "demo-old.txt", tmp_path / "demo-new.txt"
+    for path in (old, new):
+        path.write_bytes(resources.files("redline").joinpath("data", path.name).read_bytes())
+    outputs = set()
+    for seed in ("1", "2"):
+        done = subprocess.run(
+            [str(REDLINE), "diff", str(old), str(new), "-f", fmt, "--color", "always"],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            check=False,
+        )
+        assert done.returncode == 1, done.stderr
+        outputs.add(done.stdout)
+    assert len(outputs) == 1

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from redline.align import align
 from redline.diff import word_diff
 from redline.model import Document, Paragraph, Redline, Resolution, ResolutionDiff, Row, RowKind
+from redline.pair import pair
 from redline.summary import summarize
 
 
@@ -49,11 +50,23 @@ def build_rows(old: Sequence[Paragraph], new: Sequence[Paragraph]) -> tuple[Row,
 def _pairs(
     old: Sequence[Resolution], new: Sequence[Resolution]
 ) -> list[tuple[Resolution | None, Resolution | None, float]]:
+    """Pair the texts of two documents (see `redline.pair`); unpaired ones get a None side.
+
+    One text on each side is compared directly. Otherwise every old text appears once, in
+    order, and each unpaired new text is placed just before the first pair whose new text
+    follows it, so both sides read in their own order.
+    """
     if len(old) == 1 and len(new) == 1:
         return [(old[0], new[0], 1.0)]
+    pairing = pair(old, new)
+    pending = list(pairing.unpaired_new)
     out: list[tuple[Resolution | None, Resolution | None, float]] = []
-    for i in range(max(len(old), len(new))):
-        out.append((old[i] if i < len(old) else None, new[i] if i < len(new) else None, 1.0))
+    for p in pairing.pairs:
+        if p.new_index is not None:
+            while pending and pending[0] < p.new_index:
+                out.append((None, new[pending.pop(0)], 0.0))
+        out.append((p.old, p.new, p.similarity if p.new is not None else 0.0))
+    out.extend((None, new[j], 0.0) for j in pending)
     return out
 
 

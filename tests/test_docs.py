@@ -96,6 +96,12 @@ def sandbox(tmp_path: Path) -> tuple[Path, dict[str, str]]:
     (repo / ".gitattributes").write_text(_gitattributes(), encoding="utf-8")
     (repo / ".pre-commit-config.yaml").write_text(_precommit_config(tmp_path, env), encoding="utf-8")
     (repo / "resolutions" / "ocean.txt").write_text(old, encoding="utf-8")
+    for folder, name, text in (("drafts-80", "ocean.txt", old), ("adopted-80", "A_RES_99_1.txt", new)):
+        (repo / folder).mkdir()
+        (repo / folder / name).write_text(text, encoding="utf-8")
+    (repo / "drafts-80" / "coral.md").write_text(
+        "The General Assembly,\n\n1. Urges action on coral reefs.\n", "utf-8"
+    )
     setup = (
         "git init -q -b main && git add . && git commit -q -m 'First draft'"
         " && git update-ref refs/remotes/origin/main HEAD"

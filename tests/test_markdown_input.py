@@ -207,3 +207,40 @@ def test_markdown_drafts_compare_by_computed_numbers(tmp_path: Path) -> None:
     ).items()
     moved = next(r for r in rows if r["old"] == ["OP2"])
     assert moved["new"] == ["OP3"] and moved["renumbered"] and moved["kind"] == "equal"
+
+
+FULL = """\
+# Draft resolution
+
+## Cooperation on sustainable ocean observation
+
+*The General Assembly*,
+
+*Recalling* its resolution 97/212 of 21 December 2042 on **ocean science**,[^1]
+
+_Noting with concern_ that the deep ocean remains poorly observed,
+
+1. *Encourages* Member States to sustain ocean observation;
+2. *Requests* the Secretary-General to report on:
+   1. the state of the global observing system;
+   2. the data shared under the [Ocean Decade](https://example.org/decade);
+3. *Decides* to remain seized of the matter.
+
+[^1]: A/RES/97/212.
+"""
+
+
+def test_a_markdown_resolution_parses_like_a_printed_one(tmp_path: Path) -> None:
+    """Heading, title, organ, preambular, operative, sub-paragraphs and footnote all land in place."""
+    path = tmp_path / "ocean.md"
+    path.write_text(FULL, encoding="utf-8")
+    (res,) = parse(read(path).text, name=str(path)).resolutions
+    assert (res.label, res.title, res.organ) == (
+        "Draft resolution",
+        "Cooperation on sustainable ocean observation",
+        "The General Assembly",
+    )
+    assert [p.address for p in res.paragraphs] == ["PP1", "PP2", "OP1", "OP2", "OP2(a)", "OP2(b)", "OP3"]
+    assert res.paragraphs[0].text.endswith("on ocean science,")
+    assert res.paragraphs[0].footnotes == ("1",)
+    assert [(f.mark, f.text) for f in res.footnotes] == [("1", "A/RES/97/212.")]

@@ -279,6 +279,9 @@ def summary_cmd(base: str, pathspecs: tuple[str, ...], output: str | None, max_b
     except RedlineError as exc:
         raise Trouble(str(exc)) from None
     text = build_summary(sections, limit=max(limit, 0))
+    if not text:
+        say(f"{target}: the summary is already at its size cap; nothing added")
+        return
     if target is None:
         write_output(text, None)
         return

@@ -37,7 +37,7 @@ def build_summary(
     """
     head = f"# {heading}\n\n"
     if not sections:
-        return head + "No resolution files changed.\n"
+        return _fit(head + "No resolution files changed.\n", limit)
     texts = [section_text(s) for s in sections]
     if _size(head + "".join(texts)) <= limit:
         return head + "".join(texts)
@@ -61,7 +61,9 @@ def _fit(text: str, limit: int) -> str:
     data = text.encode("utf-8")
     if len(data) <= limit:
         return text
-    return data[: max(limit - 4, 0)].decode("utf-8", "ignore") + "…\n"
+    if limit < 8:
+        return ""
+    return data[: limit - 4].decode("utf-8", "ignore") + "…\n"  # "…\n" is 4 bytes
 
 
 def _size(text: str) -> int:

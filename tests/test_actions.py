@@ -166,7 +166,12 @@ sections_strategy = st.lists(
 )
 
 
-@given(sections_strategy, st.integers(min_value=256, max_value=3000))
+def test_build_summary_with_no_room_writes_nothing() -> None:
+    assert build_summary([Section("a.md", "x")], limit=0) == ""
+    assert len(build_summary([Section("a.md", "x" * 100)], limit=20).encode("utf-8")) <= 20
+
+
+@given(sections_strategy, st.integers(min_value=0, max_value=3000))
 def test_build_summary_respects_the_cap_and_keeps_a_prefix(sections: list[Section], limit: int) -> None:
     """The summary fits the cap, and the sections it shows are whole and come first, in order."""
     text = build_summary(sections, limit=limit)
@@ -176,5 +181,5 @@ def test_build_summary_respects_the_cap_and_keeps_a_prefix(sections: list[Sectio
     while kept < len(sections) and body.startswith(section_text(sections[kept])):
         body = body[len(section_text(sections[kept])) :]
         kept += 1
-    if kept < len(sections):
+    if kept < len(sections) and limit >= 256:
         assert "not shown" in body

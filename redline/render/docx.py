@@ -120,16 +120,17 @@ class _Writer:
             self._row(placed.row, placed.part, prefix)
 
     def _summary(self, diff: ResolutionDiff) -> None:
+        """Write the change counts as a table: one row per kind of change, one column per part."""
         counts = diff.summary.counts
-        table = self.document.add_table(rows=1 + len(counts), cols=1 + len(CHANGES))
+        table = self.document.add_table(rows=1 + len(CHANGES), cols=1 + len(counts))
         table.style = "Table Grid"
-        for j, head in enumerate(("", *CHANGES)):
-            table.cell(0, j).text = head
-        for i, (part, tally) in enumerate(counts, start=1):
-            table.cell(i, 0).text = part
-            values = dict(tally)
-            for j, change in enumerate(CHANGES, start=1):
-                table.cell(i, j).text = str(values.get(change, 0))
+        table.cell(0, 0).text = "Paragraphs"
+        for j, (part, _) in enumerate(counts, start=1):
+            table.cell(0, j).text = part
+        for i, change in enumerate(CHANGES, start=1):
+            table.cell(i, 0).text = change
+            for j, (_, tally) in enumerate(counts, start=1):
+                table.cell(i, j).text = str(dict(tally).get(change, 0))
         verbs = "; ".join(f"{a}: {o} → {n}" for a, o, n in diff.summary.verb_changes)
         share = f"Unchanged: {diff.summary.unchanged_share:.0%} of the old text."
         self.document.add_paragraph(xml_safe(f"{share} Leading verbs changed: {verbs or 'none'}."))

@@ -50,7 +50,19 @@ color_option = click.option(
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_HELP)
+class _Redline(click.Group):
+    """The command group; an interrupt exits 130 as diff(1) does, not click's 1 ("differences")."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        """Run the chosen command, turning Ctrl-C into one line and exit status 130."""
+        try:
+            return super().invoke(ctx)
+        except KeyboardInterrupt:
+            say("interrupted")
+            raise click.exceptions.Exit(130) from None
+
+
+@click.group(cls=_Redline, context_settings={"help_option_names": ["-h", "--help"]}, epilog=EXIT_HELP)
 @click.version_option(__version__, prog_name="redline")
 def main() -> None:
     """Compare versions of UN resolutions and render redlines.
@@ -153,7 +165,11 @@ def demo_cmd(output: str | None, color: str) -> None:
     if output is not None:
         write_output(render(redline, "html", RenderOptions("demo-old.txt", "demo-new.txt")), output)
         say(f"wrote the HTML redline to {output}")
-    say("that was the bundled example; compare your own files with: redline diff OLD NEW")
+    say(
+        "compared the bundled example demo-old.txt with demo-new.txt"
+        + ("" if output else " (-o FILE also writes the HTML page)")
+        + "; compare your own files with: redline diff OLD NEW"
+    )
 
 
 def _demo_document(name: str) -> Document:

@@ -411,3 +411,15 @@ def test_script_output_does_not_depend_on_hash_seed(tmp_path: Path, fmt: str) ->
         assert done.returncode == 1, done.stderr
         outputs.add(done.stdout)
     assert len(outputs) == 1
+
+
+def test_interrupt_exits_130_not_1(pair: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch) -> None:
+    """Ctrl-C must not look like "differences found" (click's default status for an abort is 1)."""
+
+    def interrupted(*args: object, **kwargs: object) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(cli, "compare", interrupted)
+    code, _out, err = run("diff", str(pair[0]), str(pair[1]), "-f", "json")
+    assert code == 130
+    assert err == "redline: interrupted\n"

@@ -42,7 +42,7 @@ def _backbone(
     """Anchor unique texts kept in order, anchor within the gaps, then run the DP in each gap."""
     old_raw = [" ".join(p.text.split()) for p in old]
     new_raw = [" ".join(p.text.split()) for p in new]
-    top = _top_anchors(old_raw, new_raw, old_codes, new_codes, opts)
+    top, steer = _top_anchors(old_raw, new_raw, old_codes, new_codes, opts)
     fixed: list[tuple[int, int]] = []
     bounds = [(-1, -1), *top, (len(old), len(new))]
     for (pi, pj), (qi, qj) in itertools.pairwise(bounds):
@@ -61,7 +61,8 @@ def _backbone(
     for (pi, pj), (qi, qj) in itertools.pairwise(bounds):
         if pi >= 0:
             groups.append(((pi,), (pj,)))
-        groups.extend(_gap(old_codes, new_codes, pi + 1, qi, pj + 1, qj, opts))
+        inside = [(i, j) for i, j in steer if pi < i < qi and pj < j < qj]
+        groups.extend(_gap(old_codes, new_codes, pi + 1, qi, pj + 1, qj, opts, inside))
     return groups
 
 
@@ -71,12 +72,12 @@ def _top_anchors(
     old_codes: Sequence[str],
     new_codes: Sequence[str],
     opts: AlignOptions,
-) -> list[tuple[int, int]]:
-    """Return the unique exact pairs that lie on the longest order-preserving chain.
+) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Return the unique exact pairs on the longest order-preserving chain, and its close pairs.
 
     Close but inexact pairs (mutually best, above ``anchor_similarity``) vote in the chain
     without becoming anchors, so one moved paragraph that kept its text cannot push its
-    edited neighbours out of the backbone.
+    edited neighbours out of the backbone; they then steer the corridor of a large gap.
     """
     exact = set(unique_pairs(old_raw, new_raw))
     used_old = {i for i, _ in exact}
@@ -96,7 +97,7 @@ def _top_anchors(
     # Keep the most paragraphs in place; among equal counts, the most words.
     weights = [1.0 + 1e-4 * min(len(old_codes[i]) + len(new_codes[j]), 1000) for i, j in candidates]
     chain = increasing(candidates, weights)
-    return [pair for pair in chain if pair in exact]
+    return [pair for pair in chain if pair in exact], [pair for pair in chain if pair not in exact]
 
 
 def _keys(codes: Sequence[str], side: str) -> list[object]:
@@ -133,8 +134,14 @@ def _gap(
     j0: int,
     j1: int,
     opts: AlignOptions,
+    steer: Sequence[tuple[int, int]] = (),
 ) -> list[Group]:
-    """Align one stretch between anchors; cut a large one with fuzzy anchors or a band."""
+    """Align one stretch between anchors; a large one only within a corridor.
+
+    The corridor runs through the close pairs ``steer`` of the anchor chain that fall in the
+    stretch (or along the diagonal without any), so the DP may still split, merge or skip
+    around them.
+    """
     n, m = i1 - i0, j1 - j0
     if n <= 0 or m <= 0:
         return []
@@ -142,39 +149,9 @@ def _gap(
     weight = gain_weight(opts.min_similarity, opts.unmatched_weight)
     band: int | None = None
     if n * m > opts.max_cells:
-        cut = dice_cutoff(opts.anchor_similarity, opts.unmatched_weight)
-        fuzzy = increasing(mutual_best(olds, news, cutoff=cut))
-        if fuzzy:
-            out: list[Group] = []
-            bounds = [(-1, -1), *fuzzy, (n, m)]
-            for (pi, pj), (qi, qj) in itertools.pairwise(bounds):
-                if pi >= 0:
-                    out.append(((pi + i0,), (pj + j0,)))
-                out.extend(_gap_small(old_codes, new_codes, i0 + pi + 1, i0 + qi, j0 + pj + 1, j0 + qj, opts))
-            return out
         band = opts.band
-    found = solve(olds, news, weight=weight, group_penalty=opts.group_penalty, band=band)
-    return [(tuple(i + i0 for i in o), tuple(j + j0 for j in nw)) for o, nw in found]
-
-
-def _gap_small(
-    old_codes: Sequence[str],
-    new_codes: Sequence[str],
-    i0: int,
-    i1: int,
-    j0: int,
-    j1: int,
-    opts: AlignOptions,
-) -> list[Group]:
-    """Align a stretch between fuzzy anchors: a plain DP, banded if still too large."""
-    n, m = i1 - i0, j1 - j0
-    if n <= 0 or m <= 0:
-        return []
-    weight = gain_weight(opts.min_similarity, opts.unmatched_weight)
-    band = opts.band if n * m > opts.max_cells else None
-    found = solve(
-        old_codes[i0:i1], new_codes[j0:j1], weight=weight, group_penalty=opts.group_penalty, band=band
-    )
+    path = [(i - i0, j - j0) for i, j in steer]
+    found = solve(olds, news, weight=weight, group_penalty=opts.group_penalty, band=band, path=path)
     return [(tuple(i + i0 for i in o), tuple(j + j0 for j in nw)) for o, nw in found]
 
 

@@ -25,16 +25,18 @@ def solve(
     weight: float,
     group_penalty: float,
     band: int | None = None,
+    path: Sequence[tuple[int, int]] = (),
 ) -> list[Group]:
     """Return the paired groups (old indices, new indices) that maximise the total gain.
 
-    ``band`` limits each old row to new columns within that distance of the diagonal.
+    ``band`` limits each old row to new columns within that distance of a corridor: the
+    line through the increasing (i, j) points of ``path``, or the diagonal without them.
     """
     n, m = len(old), len(new)
     if n == 0 or m == 0:
         return []
     lcs = _lcs_lookup(old, new, full=band is None)
-    lo, hi = _bounds(n, m, band)
+    lo, hi = _bounds(n, m, band, path)
 
     def gain(a: str, b: str, common_words: float) -> float:
         return common_words - weight * (len(a) + len(b) - 2 * common_words)
@@ -126,13 +128,22 @@ def _lcs_lookup(old: Sequence[str], new: Sequence[str], *, full: bool) -> Callab
     return lookup
 
 
-def _bounds(n: int, m: int, band: int | None) -> tuple[list[int], list[int]]:
+def _bounds(n: int, m: int, band: int | None, path: Sequence[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """Return each row's first and last column: everything, or a corridor around ``path``."""
     if band is None:
         return [0] * (n + 1), [m] * (n + 1)
-    # Wide enough that consecutive rows overlap, so the corner (n, m) stays reachable.
-    width = band + -(-m // n) + 1
-    lo = [max(0, i * m // n - width) for i in range(n + 1)]
-    hi = [min(m, i * m // n + width) for i in range(n + 1)]
+    points = [(0, 0), *((i + 1, j + 1) for i, j in path), (n, m)]
+    centre = [0] * (n + 1)
+    for (i0, j0), (i1, j1) in zip(points, points[1:], strict=False):
+        for i in range(i0, i1 + 1):
+            centre[i] = j0 + (i - i0) * (j1 - j0) // max(1, i1 - i0)
+    lo = [max(0, c - band) for c in centre]
+    hi = [min(m, c + band) for c in centre]
+    lo[0], hi[n] = 0, m
+    for i in range(1, n + 1):
+        # Consecutive rows must overlap, so a path always reaches the corner (n, m).
+        lo[i] = min(lo[i], hi[i - 1])
+        hi[i] = max(hi[i], lo[i - 1], lo[i])
     return lo, hi
 
 

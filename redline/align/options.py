@@ -18,8 +18,8 @@ class AlignOptions:
     group_penalty: float = 1.0
     """Words' worth of cost of a split or merge row, so a plain pair wins a tie."""
     anchor_similarity: float = 0.8
-    """Similarity from which mutually best pairs anchor a large stretch before its DP."""
+    """Similarity from which mutually best pairs steer the anchor chain and a large stretch's corridor."""
     max_cells: int = 40_000
-    """A stretch with more old x new cells than this is cut by fuzzy anchors or a band first."""
+    """A stretch with more old x new cells than this gets a corridor DP instead of a full one."""
     band: int = 25
-    """Half-width, in paragraphs, of the diagonal band used when a large stretch has no anchor."""
+    """Half-width, in paragraphs, of that corridor."""

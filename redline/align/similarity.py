@@ -12,6 +12,7 @@ that only grew keeps a high score, and two unrelated ones share few words in ord
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -24,6 +25,8 @@ _LEADING_NUMBER = re.compile(
 )
 _TOKEN = re.compile(r"\w+(?:[-/.']\w+)*")
 _DIGITS = re.compile(r"\d+")
+_HAS_DIGIT = re.compile(r"\d")
+_ORDINAL_SUFFIX = re.compile(r"#(?:st|nd|rd|th)\b")
 _UNITS = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
 _ORDINAL = re.compile(
     rf"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:{_UNITS})|{_UNITS}"
@@ -48,11 +51,12 @@ def tokens(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def _token(word: str) -> str:
     if _ORDINAL.fullmatch(word):
         return "<ord>"
-    if any(c.isdigit() for c in word):
-        return _DIGITS.sub("#", word)
+    if _HAS_DIGIT.search(word):
+        return _ORDINAL_SUFFIX.sub("#", _DIGITS.sub("#", word))
     if len(word) > 5 and word.endswith("ing"):
         return word[:-3]
     if len(word) > 4 and word.endswith("es"):

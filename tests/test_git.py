@@ -9,7 +9,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from redline.cli import main
 from redline.errors import InputError
 from redline.gitdriver import NULL, changed_files, driver_args
 from redline.render import formats
@@ -157,3 +159,25 @@ def test_changed_files_lists_resolution_files_only(repo: Path) -> None:
     git(repo, "add", "tool.py", "extra.md")
     found = changed_files("HEAD", cwd=repo)
     assert [(c.old_path, c.new_path) for c in found] == [(None, "extra.md"), ("ocean.txt", "ocean.txt")]
+
+
+def test_git_diff_wrong_argument_count_is_trouble() -> None:
+    result = CliRunner().invoke(main, ["git-diff", "only", "three", "args"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "redline: git-diff takes the 7 arguments git passes to an external diff driver, got 3\n"
+    )
+
+
+def test_git_diff_colours_when_git_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """git sets GIT_PAGER_IN_USE when it pipes into its pager: colour then, unless NO_COLOR."""
+    old, new = tmp_path / "old.txt", tmp_path / "new.txt"
+    old.write_text(OLD, encoding="utf-8")
+    new.write_text(NEW, encoding="utf-8")
+    args = ["git-diff", "r.txt", str(old), "1" * 40, "100644", str(new), "2" * 40, "100644"]
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    paged = CliRunner().invoke(main, args, env={"GIT_PAGER_IN_USE": "true"})
+    plain = CliRunner().invoke(main, args, env={"GIT_PAGER_IN_USE": "true", "NO_COLOR": "1"})
+    assert paged.exit_code == plain.exit_code == 0
+    assert "\x1b[" in paged.stdout
+    assert "\x1b[" not in plain.stdout

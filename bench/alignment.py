@@ -25,7 +25,7 @@ from pathlib import Path
 from redline.align import align, tokens
 from redline.align.generate import Rates, address_all, revise
 from redline.align.metrics import Scores, score
-from redline.model import Kind, Link, Paragraph
+from redline.model import Link, Paragraph
 from redline.parse import parse
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -7,6 +7,7 @@ exactly when its similarity passes the threshold; the programme maximises the to
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Sequence
 
 from redline.align.similarity import common, common_matrix
@@ -134,7 +135,7 @@ def _bounds(n: int, m: int, band: int | None, path: Sequence[tuple[int, int]]) -
         return [0] * (n + 1), [m] * (n + 1)
     points = [(0, 0), *((i + 1, j + 1) for i, j in path), (n, m)]
     centre = [0] * (n + 1)
-    for (i0, j0), (i1, j1) in zip(points, points[1:], strict=False):
+    for (i0, j0), (i1, j1) in itertools.pairwise(points):
         for i in range(i0, i1 + 1):
             centre[i] = j0 + (i - i0) * (j1 - j0) // max(1, i1 - i0)
     lo = [max(0, c - band) for c in centre]

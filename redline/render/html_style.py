@@ -31,6 +31,7 @@ thead th { background: #f3f3f3; }
 td.n { text-align: right; font-variant-numeric: tabular-nums; }
 td.zero { color: #9a9a9a; }
 .facts { font-size: .9rem; margin: .25rem 0; }
+.facts a { color: var(--fg); }
 .legend { font-size: .9rem; }
 del {
   color: var(--del);

@@ -67,7 +67,7 @@ ins {
   padding-left: .5rem;
   background: linear-gradient(90deg, var(--move-bg), transparent 12rem);
 }
-.row.moved .addr a.self, .row.moved a.move { color: var(--move); }
+.row.moved .addr a.self, .row.moved a.move, .row.moved .t { color: var(--move); }
 .row.stub { color: var(--move); font-style: italic; }
 .row.stub a { color: var(--move); }
 .side { display: none; grid-template-columns: 1fr 1fr; gap: 1rem; }

@@ -171,3 +171,43 @@ def test_corpus_pair_round_trips_word_for_word(corpus: Path) -> None:
     assert isinstance(data, bytes)
     assert_round_trip(redline, data)
     assert render(compare(old, new), "docx") == data
+
+
+def addressed(doc: Document) -> list[tuple[str, str]]:
+    return [(p.address, p.text) for r in doc.resolutions for p in r.all_paragraphs()]
+
+
+def test_a_redline_read_back_parses_as_the_resolution() -> None:
+    """The front matter (title, summary table) sits in a tagged control the reader skips."""
+    redline = demo()
+    data = render(redline, "docx")
+    assert isinstance(data, bytes)
+    for tracked, side in ((Tracked.ACCEPT, redline.new), (Tracked.REJECT, redline.old)):
+        again = parse(read_bytes(data, "redline.docx", tracked=tracked).text)
+        assert addressed(again) == addressed(side)
+        assert again.resolutions[0].title == side.resolutions[0].title
+
+
+def test_several_resolutions_each_get_their_summary_and_bookmark_prefix() -> None:
+    one = redline_of(["Recalling its resolution,", "Decides to act;"], ["Recalling it,", "Decides;"])
+    two = redline_of(["Welcomes the report;"], ["Welcomes the report;", "Requests more;"])
+    both = Redline(
+        Document(one.old.resolutions + two.old.resolutions),
+        Document(one.new.resolutions + two.new.resolutions),
+        one.resolutions + two.resolutions,
+    )
+    xml = members(render(both, "docx"))["word/document.xml"].decode()  # type: ignore[arg-type]
+    assert xml.count("<w:tbl>") == 2
+    assert xml.count('w:val="redline-summary"') == 2
+    assert 'w:name="R1_OP1"' in xml and 'w:name="R2_OP2"' in xml
+    got = read_back(render(both, "docx"), Tracked.ACCEPT)  # type: ignore[arg-type]
+    assert got == [
+        "Cooperation on ocean observation",
+        "The General Assembly,",
+        "Recalling it,",
+        "1. Decides;",
+        "Cooperation on ocean observation",
+        "The General Assembly,",
+        "1. Welcomes the report;",
+        "2. Requests more;",
+    ]

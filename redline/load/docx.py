@@ -19,9 +19,12 @@ from redline.load import Tracked
 from redline.load.docxnum import Numbering
 from redline.load.zipcheck import open_zip
 
-__all__ = ["docx_to_text"]
+__all__ = ["SUMMARY_TAG", "docx_to_text"]
 
 _FOOTNOTE_RULE = "_" * 15
+SUMMARY_TAG = "redline-summary"
+"""Tag of the content controls holding a redline .docx's own front matter (title, summary
+table): the reader skips them, so reading a redline back gives only the resolution."""
 
 
 def docx_to_text(data: bytes, name: str, *, tracked: Tracked) -> str:
@@ -133,7 +136,7 @@ class _Reader:
         """Yield each non-empty paragraph of ``body`` (tables cell by cell) with its notes."""
         carry = ""
         for p in body.iter(_w("p")):
-            if _inside(p, ("txbxContent", "footnote")):
+            if _inside(p):
                 continue
             notes: list[str] = []
             text = carry + self._text(p, notes)
@@ -203,11 +206,17 @@ class _Reader:
         return str(self.cited)
 
 
-def _inside(p: Any, names: tuple[str, ...]) -> bool:
+def _inside(p: Any) -> bool:
+    """Tell whether ``p`` sits in a text box, a footnote or a redline summary control."""
     parent = p.getparent()
     while parent is not None:
-        if parent.tag.rsplit("}", 1)[-1] in names:
+        tag = parent.tag.rsplit("}", 1)[-1]
+        if tag in ("txbxContent", "footnote"):
             return True
+        if tag == "sdt":
+            marker = parent.find(f"{_w('sdtPr')}/{_w('tag')}")
+            if marker is not None and marker.get(_w("val")) == SUMMARY_TAG:
+                return True
         parent = parent.getparent()
     return False
 

@@ -17,7 +17,10 @@ from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
 
+from docx.oxml.ns import qn
+
 from redline.diff import word_diff
+from redline.load.docx import SUMMARY_TAG
 from redline.model import Chunk, Kind, Op, Paragraph, Redline, ResolutionDiff, Row
 from redline.render import RenderOptions, register
 from redline.render.docxlayout import Part, place_rows
@@ -100,14 +103,19 @@ class _Writer:
         self.date = datetime.strptime(date, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
         self.names: set[str] = set()
         self.first_run: Any | None = None
+        self.fence_from: int | None = 0
+        """Body index where the next front matter starts (0 first: the document's title too)."""
         """The first run of the paragraph last started (a comment's anchor)."""
 
     def resolution(self, diff: ResolutionDiff, prefix: str) -> None:
         """Write one resolution: heading, summary table, then its redlined paragraphs."""
         res = diff.new or diff.old
+        start = self.fence_from if self.fence_from is not None else len(self._blocks())
+        self.fence_from = None
         heading = " ".join(x for x in (res.label, res.title) if x) if res is not None else ""
         self.document.add_heading(xml_safe(heading or "Resolution"), level=1)
         self._summary(diff)
+        self.rev.fence(self._blocks()[start:], SUMMARY_TAG)
         old_title = diff.old.title if diff.old is not None else None
         new_title = diff.new.title if diff.new is not None else None
         if old_title or new_title:
@@ -118,6 +126,11 @@ class _Writer:
             self.document.add_paragraph(xml_safe(f"{res.organ},"))
         for placed in place_rows(diff.rows, diff.old, diff.new):
             self._row(placed.row, placed.part, prefix)
+
+    def _blocks(self) -> list[Any]:
+        """Return the body's block elements (paragraphs, tables, controls), less its section."""
+        body = self.document.element.body
+        return [el for el in body.iterchildren() if el.tag != qn("w:sectPr")]
 
     def _summary(self, diff: ResolutionDiff) -> None:
         """Write the change counts as a table: one row per kind of change, one column per part."""

@@ -81,6 +81,25 @@ class Revisions:
             ppr.append(rpr)
         rpr.append(self._stamp("w:ins" if op is Op.INSERT else "w:del"))
 
+    def fence(self, elements: list[Any], tag: str) -> None:
+        """Move consecutive body ``elements`` into one block content control tagged ``tag``."""
+        if not elements:
+            return
+        sdt = OxmlElement("w:sdt")
+        props = OxmlElement("w:sdtPr")
+        marker = OxmlElement("w:tag")
+        marker.set(qn("w:val"), tag)
+        props.append(marker)
+        sdt_id = OxmlElement("w:id")
+        sdt_id.set(qn("w:val"), self._id())
+        props.append(sdt_id)
+        content = OxmlElement("w:sdtContent")
+        sdt.append(props)
+        sdt.append(content)
+        elements[0].addprevious(sdt)
+        for el in elements:
+            content.append(el)
+
     def bookmark(self, p: Any, name: str) -> None:
         """Wrap paragraph ``p``'s content in a bookmark called ``name``."""
         bid = self._id()

@@ -244,3 +244,17 @@ def test_a_markdown_resolution_parses_like_a_printed_one(tmp_path: Path) -> None
     assert res.paragraphs[0].text.endswith("on ocean science,")
     assert res.paragraphs[0].footnotes == ("1",)
     assert [(f.mark, f.text) for f in res.footnotes] == [("1", "A/RES/97/212.")]
+
+
+@given(
+    st.text(alphabet=st.sampled_from("abc 1.-*_[]^:()#>|`\n\t<!-->\\"), max_size=300) | st.text(max_size=200)
+)
+def test_any_text_reads_without_error(md: str) -> None:
+    """Arbitrary input, markup characters included, never raises and yields well-formed text."""
+    text = markdown_to_text(md)
+    assert text == "" or (text.endswith("\n") and not text.endswith("\n\n"))
+    assert "\n\n\n" not in text
+
+
+def test_code_with_blank_lines_keeps_one_blank_line_between_blocks() -> None:
+    assert markdown_to_text("```\nBudget\n\n\n\nTotal\n```\n") == "Budget\n\nTotal\n"

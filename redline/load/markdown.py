@@ -31,6 +31,7 @@ _FOOTNOTE_DEF = re.compile(r"\[\^([^\]\s]+)\]:[ \t]*(.*)")
 _FOOTNOTE_REF = re.compile(r"[ \t]*\[\^([^\]\s]+)\]")
 _HTML_COMMENT = re.compile(r"<!--.*?(-->|\Z)", re.S)
 _HTML_TAG = re.compile(r"</?[A-Za-z][^>]*>")
+_BLANK_LINES = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
 
 
 def markdown_to_text(text: str) -> str:
@@ -125,7 +126,7 @@ class _Walker:
 
     def emit(self, text: str) -> None:
         """Add a paragraph, prefixed by the numbers of the items it opens."""
-        text = text.strip()
+        text = _BLANK_LINES.sub("\n\n", text.strip())
         if self.pending:
             text = " ".join([*self.pending, text]).strip()
             self.pending.clear()

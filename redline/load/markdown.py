@@ -10,6 +10,7 @@ footnotes as a block after a line of underscores. Markdown markup is gone; its w
 - Headings, block quotes, code and table rows keep their text as paragraphs of their own.
 - Footnotes written ``[^1]`` / ``[^1]: text`` become a mark glued to the word before it
   and a note in the footnote block, as in the UN's printed texts.
+- A link keeps its text and drops its address, an image keeps its alt text: what a reader sees.
 - HTML comments are dropped (a viewer hides them); the text inside other HTML is kept.
 """
 

@@ -137,13 +137,12 @@ class _Writer:
         counts = diff.summary.counts
         table = self.document.add_table(rows=1 + len(CHANGES), cols=1 + len(counts))
         table.style = "Table Grid"
-        table.cell(0, 0).text = "Paragraphs"
-        for j, (part, _) in enumerate(counts, start=1):
-            table.cell(0, j).text = part
-        for i, change in enumerate(CHANGES, start=1):
-            table.cell(i, 0).text = change
-            for j, (_, tally) in enumerate(counts, start=1):
-                table.cell(i, j).text = str(dict(tally).get(change, 0))
+        rows = [["Paragraphs", *(part for part, _ in counts)]]
+        rows += [[change, *(str(dict(tally).get(change, 0)) for _, tally in counts)] for change in CHANGES]
+        for values, row in zip(rows, table.rows, strict=True):
+            # row.cells once per row: table.cell(i, j) rebuilds the whole grid on every call.
+            for value, cell in zip(values, row.cells, strict=True):
+                cell.text = value
         verbs = "; ".join(f"{a}: {o} → {n}" for a, o, n in diff.summary.verb_changes)
         share = f"Unchanged: {diff.summary.unchanged_share:.0%} of the old text."
         self.document.add_paragraph(xml_safe(f"{share} Leading verbs changed: {verbs or 'none'}."))

@@ -142,7 +142,7 @@ def _citation_edges(
     for side_a, side_b, ids_a, ids_b, flip in sides:
         owner: dict[str, list[int]] = {}
         for b in ids_b:
-            for sym in side_b[b].symbols:
+            for sym in (*side_b[b].symbols, *side_b[b].short):
                 owner.setdefault(sym, []).append(b)
         for a in ids_a:
             refs = [*side_a[a].cites, *sorted(side_a[a].recalls)]

@@ -23,6 +23,7 @@ _NUMBER = re.compile(r"\d+(?:[-–‑/.]\d+)*")
 _NON_WORD = re.compile(r"[^\w#]+|_+")
 _SHORT_REF = re.compile(r"\b(\d{1,3}/\d{1,4})\b(?!/)")
 """A resolution cited by its short number, as in "its resolution 79/42 of 2 December 2024"."""
+_SHORT_LABEL = re.compile(r"\d{1,3}/\d{1,4}")
 _RES_SYMBOL = re.compile(r"(?:^|/)RES/(\d{1,3}/\d{1,4})$")
 _REVISION = re.compile(r"(?:/(?:Rev|Add|Corr|Amend)\.\d+)+$", re.I)
 
@@ -43,7 +44,9 @@ class Features:
     sketch: str
     """The opening SKETCH_WORDS words of the normalised body, for the cheap prefilter."""
     symbols: tuple[str, ...]
-    """This text's own symbol and its short forms, without revision suffixes."""
+    """This text's own symbol without revision suffixes (empty when it has none)."""
+    short: tuple[str, ...]
+    """Its short resolution number ("79/42"), from the symbol or the label."""
     cites: tuple[str, ...]
     """Symbols this text cites in its header or provenance, without revision suffixes."""
     recalls: frozenset[str]
@@ -89,12 +92,10 @@ def features(res: Resolution) -> Features:
     paras = res.all_paragraphs()
     body = " ".join(p.text for p in paras)
     preamble = [p.text for p in paras if p.kind is Kind.PREAMBULAR] or [body]
-    own: list[str] = []
-    if res.symbol:
-        own.append(base_symbol(res.symbol))
-        m = _RES_SYMBOL.search(base_symbol(res.symbol))
-        if m:
-            own.append(m.group(1))
+    own: list[str] = [base_symbol(res.symbol)] if res.symbol else []
+    short = [m.group(1) for m in [_RES_SYMBOL.search(own[0])] if m] if own else []
+    if res.label and _SHORT_LABEL.fullmatch(res.label.strip()):
+        short.append(res.label.strip())
     cites = tuple(base_symbol(s) for s in (res.provenance.symbols if res.provenance else ()))
     return Features(
         title=normalise_title(res.title),
@@ -102,6 +103,7 @@ def features(res: Resolution) -> Features:
         length=len(body.split()),
         sketch=" ".join(normalise_body(body[: SKETCH_WORDS * 12]).split()[:SKETCH_WORDS]),
         symbols=tuple(own),
+        short=tuple(dict.fromkeys(short)),
         cites=cites,
         recalls=frozenset(ref for text in preamble for ref in _SHORT_REF.findall(text)),
         preambular=sum(1 for p in res.paragraphs if p.kind is Kind.PREAMBULAR),

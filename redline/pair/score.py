@@ -155,4 +155,4 @@ def _cites(citing: Features, cited: Features) -> bool:
 
 
 def _recalls(later: Features, earlier: Features) -> bool:
-    return any(s in later.recalls for s in earlier.symbols[1:])
+    return any(s in later.recalls for s in earlier.short)

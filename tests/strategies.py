@@ -174,3 +174,14 @@ def revised_paragraphs(
             tail = draw(sentence)
             new[at] = new[at][: draw(st.integers(0, len(new[at])))] + " " + tail
     return old, new
+
+
+@st.composite
+def gain_matrices(draw: st.DrawFn) -> tuple[int, int, dict[tuple[int, int], float]]:
+    """A small sparse pairing problem: (old count, new count, {(old, new): gain > 0})."""
+    n_old = draw(st.integers(0, 5))
+    n_new = draw(st.integers(0, 5))
+    cells = [(i, j) for i in range(n_old) for j in range(n_new)]
+    chosen = draw(st.lists(st.sampled_from(cells), unique=True, max_size=len(cells))) if cells else []
+    gains = {c: draw(st.floats(0.001, 1.0, allow_nan=False)) for c in sorted(chosen)}
+    return n_old, n_new, gains

@@ -186,7 +186,7 @@ def _demo_document(name: str) -> Document:
     "-f",
     "--format",
     "fmt",
-    type=click.Choice(formats()),
+    type=click.Choice([f for f in formats() if f in ("terminal", "markdown", "json", "html")]),
     default="terminal",
     show_default=True,
 )
@@ -203,6 +203,9 @@ def git_diff_cmd(args: tuple[str, ...], fmt: str, color: str) -> None:
     """
     from redline.gitdriver import driver_args
 
+    if len(args) == 1:  # git passes only the path of an unmerged file
+        write_output(f"* Unmerged path {args[0]}\n", None)
+        return
     try:
         given = driver_args(args)
     except RedlineError as exc:
@@ -223,7 +226,9 @@ def _git_side(file: str | None, label: str) -> Document:
         return EMPTY_DOCUMENT
     try:
         with open(file, "rb") as handle:
-            return parse_source(read_bytes(handle.read(), label))
+            source = read_bytes(handle.read(), label)
+        # An empty blob is a real state of a file in git, not a mistake: compare it as empty.
+        return parse_source(source) if source.text.strip() else EMPTY_DOCUMENT
     except OSError as exc:
         raise Trouble(f"{label}: {exc.strerror or 'cannot be read'}") from None
     except RedlineError as exc:

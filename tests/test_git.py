@@ -181,3 +181,17 @@ def test_git_diff_colours_when_git_pages(tmp_path: Path, monkeypatch: pytest.Mon
     assert paged.exit_code == plain.exit_code == 0
     assert "\x1b[" in paged.stdout
     assert "\x1b[" not in plain.stdout
+
+
+def test_git_diff_unmerged_path_is_reported_not_refused() -> None:
+    result = CliRunner().invoke(main, ["git-diff", "resolutions/ocean.txt"])
+    assert result.exit_code == 0
+    assert result.stdout == "* Unmerged path resolutions/ocean.txt\n"
+
+
+def test_git_diff_driver_empty_blob_compares_as_empty(repo: Path) -> None:
+    """A file emptied in git is compared with an empty side (it is not refused as a mistake)."""
+    git(repo, "config", "diff.redline.command", "redline git-diff -f json")
+    (repo / "ocean.txt").write_text("", encoding="utf-8")
+    done = git(repo, "diff")
+    assert rows(done.stdout) and all(r["kind"] == "deleted" for r in rows(done.stdout))

@@ -140,7 +140,7 @@ def diff_cmd(
     options = RenderOptions(
         old_name=old,
         new_name=new,
-        color=output is None and use_color(color),
+        color=use_color(color) if output is None else color == "always",
         markdown_style=markdown_style,
     )
     redline = compare(load_document(old, tracked=old_tracked), load_document(new, tracked=new_tracked))

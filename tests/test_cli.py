@@ -423,3 +423,12 @@ def test_interrupt_exits_130_not_1(pair: tuple[Path, Path], monkeypatch: pytest.
     code, _out, err = run("diff", str(pair[0]), str(pair[1]), "-f", "json")
     assert code == 130
     assert err == "redline: interrupted\n"
+
+
+def test_color_in_a_file_only_when_always(pair: tuple[Path, Path], tmp_path: Path) -> None:
+    needs("terminal")
+    auto, always = tmp_path / "auto.txt", tmp_path / "always.txt"
+    run("diff", str(pair[0]), str(pair[1]), "-f", "terminal", "-o", str(auto))
+    run("diff", str(pair[0]), str(pair[1]), "-f", "terminal", "--color", "always", "-o", str(always))
+    assert "\x1b[" not in auto.read_text(encoding="utf-8")
+    assert "\x1b[" in always.read_text(encoding="utf-8")

@@ -155,3 +155,12 @@ def test_large_stretch_without_anchors_uses_band_and_stays_correct() -> None:
     new = paras(*(t.replace(";", " also;") for t in texts))
     links = align(old, new, options=AlignOptions(max_cells=1000))
     assert pairs(links) == [((i,), (i,)) for i in range(300)]
+
+
+def test_docstring_examples_run() -> None:
+    """The examples in the measure module's docstrings hold."""
+    import doctest
+
+    import redline.align.measure
+
+    assert doctest.testmod(redline.align.measure).failed == 0

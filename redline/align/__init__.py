@@ -8,6 +8,6 @@ from __future__ import annotations
 
 from redline.align.core import align
 from redline.align.options import AlignOptions
-from redline.align.similarity import similarity, tokens
+from redline.align.measure import similarity, tokens
 
 __all__ = ["AlignOptions", "align", "similarity", "tokens"]

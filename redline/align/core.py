@@ -9,7 +9,7 @@ from redline.align.anchors import anchors, increasing, unique_pairs
 from redline.align.dp import Group, solve
 from redline.align.moves import mutual_best, pair_leftovers
 from redline.align.options import AlignOptions
-from redline.align.similarity import Encoder, common, dice_cutoff, from_common, gain_weight
+from redline.align.measure import Encoder, common, dice_cutoff, gain_weight, score
 from redline.model import Link, Paragraph, RowKind
 
 
@@ -151,7 +151,15 @@ def _gap(
     if n * m > opts.max_cells:
         band = opts.band
     path = [(i - i0, j - j0) for i, j in steer]
-    found = solve(olds, news, weight=weight, group_penalty=opts.group_penalty, band=band, path=path)
+    found = solve(
+        olds,
+        news,
+        weight=weight,
+        growth=opts.growth_weight,
+        group_penalty=opts.group_penalty,
+        band=band,
+        path=path,
+    )
     return [(tuple(i + i0 for i in o), tuple(j + j0 for j in nw)) for o, nw in found]
 
 
@@ -163,8 +171,20 @@ def _moves(
     used_new = {j for _, n in groups for j in n}
     left_old = [i for i in range(len(old_codes)) if i not in used_old]
     left_new = [j for j in range(len(new_codes)) if j not in used_new]
-    cut = dice_cutoff(opts.move_similarity, opts.unmatched_weight)
-    pairs = pair_leftovers([old_codes[i] for i in left_old], [new_codes[j] for j in left_new], cutoff=cut)
+    cut = dice_cutoff(opts.move_similarity, opts.unmatched_weight, opts.growth_weight)
+
+    def rank(m: int, a: str, b: str) -> float:
+        return score(
+            m, len(a), len(b), unmatched_weight=opts.unmatched_weight, growth_weight=opts.growth_weight
+        )
+
+    pairs = pair_leftovers(
+        [old_codes[i] for i in left_old],
+        [new_codes[j] for j in left_new],
+        cutoff=cut,
+        rank=rank,
+        threshold=opts.move_similarity,
+    )
     return [((left_old[a],), (left_new[b],)) for a, b in pairs]
 
 
@@ -216,9 +236,12 @@ def _link(
     same = "\n".join(old[i].text for i in o) == "\n".join(new[j].text for j in n)
     a = "".join(old_codes[i] for i in o)
     b = "".join(new_codes[j] for j in n)
-    score = (
-        1.0 if same else from_common(common(a, b), len(a) + len(b), unmatched_weight=opts.unmatched_weight)
-    )
+    value = 1.0
+    if not same:
+        m = common(a, b)
+        value = score(
+            m, len(a), len(b), unmatched_weight=opts.unmatched_weight, growth_weight=opts.growth_weight
+        )
     renumbered = old[o[0]].address != new[n[0]].address
     kind = RowKind.EQUAL if same else RowKind.CHANGED
-    return Link(kind, o, n, moved=moved, renumbered=renumbered, similarity=round(score, 4))
+    return Link(kind, o, n, moved=moved, renumbered=renumbered, similarity=round(value, 4))

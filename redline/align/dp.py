@@ -1,8 +1,9 @@
 """Order-preserving dynamic programme over one stretch between anchors.
 
 Steps: 1-1 (a pair), 1-0 (deleted), 0-1 (inserted), 1-2 (a split) and 2-1 (a merge).
-A pair's gain is its common words minus ``weight`` per unmatched word, so a pair pays off
-exactly when its similarity passes the threshold; the programme maximises the total gain.
+A pair's gain is its common words minus ``weight`` per (growth-weighted) unmatched word, so a
+pair pays off exactly when its similarity passes the threshold; the programme maximises the
+total gain.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Callable, Sequence
 
-from redline.align.similarity import common, common_matrix
+from redline.align.measure import common, common_matrix, unmatched
 
 Group = tuple[tuple[int, ...], tuple[int, ...]]
 _NEG = float("-inf")
@@ -24,6 +25,7 @@ def solve(
     new: Sequence[str],
     *,
     weight: float,
+    growth: float,
     group_penalty: float,
     band: int | None = None,
     path: Sequence[tuple[int, int]] = (),
@@ -40,7 +42,7 @@ def solve(
     lo, hi = _bounds(n, m, band, path)
 
     def gain(a: str, b: str, common_words: float) -> float:
-        return common_words - weight * (len(a) + len(b) - 2 * common_words)
+        return common_words - weight * unmatched(common_words, len(a), len(b), growth_weight=growth)
 
     def tie(i: int, j: int) -> float:
         # Among equal gains prefer pairs near the start, then near the diagonal: a rule that

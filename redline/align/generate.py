@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from redline.align.similarity import similarity
+from redline.align.measure import similarity
 from redline.model import Kind, Link, Paragraph, RowKind
 
 

@@ -2,19 +2,32 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
-from redline.align.similarity import close_pairs
+from redline.align.measure import close_pairs
 
 
-def pair_leftovers(old: Sequence[str], new: Sequence[str], *, cutoff: float) -> list[tuple[int, int]]:
+def pair_leftovers(
+    old: Sequence[str],
+    new: Sequence[str],
+    *,
+    cutoff: float,
+    rank: Callable[[int, str, str], float],
+    threshold: float,
+) -> list[tuple[int, int]]:
     """Return (i, j) pairs of leftover coded strings, most similar first, each index used once.
 
-    Candidates come from the rapidfuzz prefilter at ``cutoff`` (Indel similarity); ties go
-    to the smaller i, then the smaller j.
+    Candidates come from the rapidfuzz prefilter at ``cutoff`` (Indel similarity); ``rank``
+    scores each from its common token count, and those from ``threshold`` up are kept. Ties
+    go to the pair nearer the start, then to the smaller i.
     """
-    candidates = close_pairs(old, new, cutoff=cutoff)
-    candidates.sort(key=lambda c: (-c[0], c[1], c[2]))
+    candidates = []
+    for dice, i, j in close_pairs(old, new, cutoff=cutoff):
+        m = round(dice * (len(old[i]) + len(new[j])) / 2)
+        value = rank(m, old[i], new[j])
+        if value >= threshold:
+            candidates.append((value, i, j))
+    candidates.sort(key=lambda c: (-c[0], c[1] + c[2], c[1]))
     used_old: set[int] = set()
     used_new: set[int] = set()
     out = []

@@ -14,7 +14,9 @@ class AlignOptions:
     move_similarity: float = 0.6
     """A paragraph left over after the order-preserving pass is paired across the text (a move) from this."""
     unmatched_weight: float = 0.25
-    """How much an unmatched word costs against a matched one in `similarity` (lower tolerates growth)."""
+    """How much an unmatched word costs against a matched one in `similarity`."""
+    growth_weight: float = 0.35
+    """Share of that cost for a word only the longer paragraph has (lower tolerates growth more)."""
     group_penalty: float = 1.0
     """Words' worth of cost of a split or merge row, so a plain pair wins a tie."""
     anchor_similarity: float = 0.8

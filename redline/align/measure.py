@@ -6,8 +6,9 @@ and session ordinals ("eightieth"), plus a light stemming so "Recalling" meets "
 Each distinct token is coded as one character, so rapidfuzz compares words, not letters.
 
 The similarity of two token sequences with ``m`` common words (longest common subsequence)
-and ``u`` unmatched words is ``m / (m + w * u)`` with ``w`` the unmatched weight: a paragraph
-that only grew keeps a high score, and two unrelated ones share few words in order.
+is ``m / (m + w * u)``, with ``w`` the unmatched weight and ``u`` the unmatched words, those
+only the longer paragraph has counted at the lower growth weight: a paragraph that only grew
+keeps a high score, and two unrelated ones share few words in order.
 """
 
 from __future__ import annotations
@@ -26,6 +27,8 @@ _LEADING_NUMBER = re.compile(
 _TOKEN = re.compile(r"\w+(?:[-/.']\w+)*")
 _DIGITS = re.compile(r"\d+")
 _HAS_DIGIT = re.compile(r"\d")
+_COVER_FROM = 0.6
+"""Share of the shorter paragraph found in the longer from which growth starts to cost less."""
 _ORDINAL_SUFFIX = re.compile(r"#(?:st|nd|rd|th)\b")
 _UNITS = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
 _ORDINAL = re.compile(
@@ -42,7 +45,7 @@ def tokens(text: str) -> tuple[str, ...]:
     falls back to its non-space characters so it still has a body.
 
     >>> tokens("5. Recalling its resolutions 77/16 of the eightieth session,")
-    ('recall', 'it', 'resolution', '#/#', 'of', 'the', '<ord>', 'session')
+    ('recall', 'its', 'resolution', '#/#', 'of', 'the', '<ord>', 'session')
     """
     text = _LEADING_NUMBER.sub("", text.casefold().translate(_HYPHENS), count=1)
     out = [_token(t) for t in _TOKEN.findall(text)]
@@ -93,14 +96,26 @@ def common(a: str, b: str) -> int:
     return int(LCSseq.similarity(a, b))
 
 
-def from_common(m: float, size: int, *, unmatched_weight: float) -> float:
-    """Return the similarity of two coded strings of total length ``size`` sharing ``m`` tokens."""
-    if size == 0:
+def unmatched(m: float, a: int, b: int, *, growth_weight: float) -> float:
+    """Return the weighted count of unmatched tokens of two coded strings of lengths a and b.
+
+    A token only the shorter string has counts 1. One only the longer has counts less, down
+    to ``growth_weight``, as far as the shorter one is found whole in the longer: a paragraph
+    that grew keeps a good score, while a short one that merely shares "of the" with a long
+    one gains nothing.
+    """
+    short, long = (a, b) if a <= b else (b, a)
+    cover = m / short if short else 0.0
+    ramp = min(1.0, max(0.0, (cover - _COVER_FROM) / (1.0 - _COVER_FROM)))
+    return (short - m) + (1.0 - (1.0 - growth_weight) * ramp) * (long - m)
+
+
+def score(m: float, a: int, b: int, *, unmatched_weight: float, growth_weight: float) -> float:
+    """Return the similarity of two coded strings of lengths a and b sharing ``m`` tokens in order."""
+    if a == b == 0:
         return 1.0
-    unmatched = size - 2 * m
-    if m + unmatched_weight * unmatched <= 0:
-        return 0.0
-    return m / (m + unmatched_weight * unmatched)
+    cost = unmatched_weight * unmatched(m, a, b, growth_weight=growth_weight)
+    return m / (m + cost) if m + cost > 0 else 0.0
 
 
 def gain_weight(threshold: float, unmatched_weight: float) -> float:
@@ -110,13 +125,16 @@ def gain_weight(threshold: float, unmatched_weight: float) -> float:
     return threshold * unmatched_weight / (1.0 - threshold)
 
 
-def dice_cutoff(threshold: float, unmatched_weight: float) -> float:
-    """Return the Indel similarity (2m / size) that is equivalent to ``threshold``."""
-    w = unmatched_weight
+def dice_cutoff(threshold: float, unmatched_weight: float, growth_weight: float = 1.0) -> float:
+    """Return an Indel similarity (2m / size) below which no pair can reach ``threshold``.
+
+    Exact when ``growth_weight`` is 1; otherwise a safe floor for the rapidfuzz prefilter.
+    """
+    w = unmatched_weight * min(1.0, growth_weight)
     return 2 * w * threshold / (1.0 - threshold + 2 * w * threshold)
 
 
-def similarity(a: str, b: str, *, unmatched_weight: float = 0.25) -> float:
+def similarity(a: str, b: str, *, unmatched_weight: float = 0.25, growth_weight: float = 0.35) -> float:
     """Return how alike two paragraph texts are, from 0.0 to 1.0, ignoring numbers and ordinals.
 
     Symmetric; 1.0 when the token sequences are equal (also when both are empty).
@@ -125,11 +143,13 @@ def similarity(a: str, b: str, *, unmatched_weight: float = 0.25) -> float:
     1.0
     >>> round(similarity("Recalling its resolution 77/16,",
     ...                  "Recalling its resolutions 77/16 and 78/120 of 19 December 2023,"), 2)
-    0.67
+    0.88
     """
     enc = Encoder()
     ca, cb = enc.encode(a), enc.encode(b)
-    return from_common(common(ca, cb), len(ca) + len(cb), unmatched_weight=unmatched_weight)
+    return score(
+        common(ca, cb), len(ca), len(cb), unmatched_weight=unmatched_weight, growth_weight=growth_weight
+    )
 
 
 def common_matrix(old: Sequence[str], new: Sequence[str]) -> list[list[int]]:

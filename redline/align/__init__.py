@@ -7,7 +7,7 @@ between them; paragraphs it leaves over are paired across the text as moves.
 from __future__ import annotations
 
 from redline.align.core import align
-from redline.align.options import AlignOptions
 from redline.align.measure import similarity, tokens
+from redline.align.options import AlignOptions
 
 __all__ = ["AlignOptions", "align", "similarity", "tokens"]

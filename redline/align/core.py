@@ -7,9 +7,9 @@ from collections.abc import Sequence
 
 from redline.align.anchors import anchors, increasing, unique_pairs
 from redline.align.dp import Group, solve
+from redline.align.measure import Encoder, common, dice_cutoff, gain_weight, score
 from redline.align.moves import mutual_best, pair_leftovers
 from redline.align.options import AlignOptions
-from redline.align.measure import Encoder, common, dice_cutoff, gain_weight, score
 from redline.model import Link, Paragraph, RowKind
 
 

@@ -76,6 +76,14 @@ def test_amendment_and_note_stay_unpaired_even_with_the_same_title() -> None:
     assert result.unpaired_new == (0,)
 
 
+def test_two_versions_of_an_amendment_pair_with_each_other() -> None:
+    change = "In operative paragraph 1, replace “Encourages” with “Urges”."
+    old = [_res("Protection of coral reefs", [change], kind=DocKind.AMENDMENT)]
+    amendment = _res("Protection of coral reefs", [change], kind=DocKind.AMENDMENT)
+    new = [_res("Protection of coral reefs", CORAL), amendment]
+    assert pair(old, new).pairs[0].new_index == 1
+
+
 def test_unrelated_text_stays_unpaired() -> None:
     """A one-off text with no successor does not grab the nearest text."""
     old = [_res("International Day of Lighthouses", LIGHTHOUSE)]

@@ -11,6 +11,8 @@ from hypothesis import strategies as st
 from redline.pair.assign import assign
 from tests.strategies import gain_matrices
 
+Problem = tuple[int, int, dict[tuple[int, int], float]]
+
 
 def _brute_best(n_old: int, n_new: int, gains: dict[tuple[int, int], float]) -> float:
     """Return the best total gain over every one-to-one choice of edges (the slow reference)."""
@@ -30,7 +32,7 @@ def _total(result: tuple[int | None, ...], gains: dict[tuple[int, int], float]) 
 
 
 @given(gain_matrices())
-def test_assignment_is_optimal(problem: tuple[int, int, dict[tuple[int, int], float]]) -> None:
+def test_assignment_is_optimal(problem: Problem) -> None:
     """The chosen edges reach the brute-force maximum total gain."""
     n_old, n_new, gains = problem
     result = assign(n_old, n_new, gains)
@@ -38,7 +40,7 @@ def test_assignment_is_optimal(problem: tuple[int, int, dict[tuple[int, int], fl
 
 
 @given(gain_matrices())
-def test_assignment_is_one_to_one_on_candidates(problem: tuple[int, int, dict[tuple[int, int], float]]) -> None:
+def test_assignment_is_one_to_one_on_candidates(problem: Problem) -> None:
     """Every old index gets at most one new index, each new index is used once, only via edges."""
     n_old, n_new, gains = problem
     result = assign(n_old, n_new, gains)
@@ -49,7 +51,7 @@ def test_assignment_is_one_to_one_on_candidates(problem: tuple[int, int, dict[tu
 
 
 @given(gain_matrices())
-def test_assignment_is_deterministic(problem: tuple[int, int, dict[tuple[int, int], float]]) -> None:
+def test_assignment_is_deterministic(problem: Problem) -> None:
     """The same problem, with its edges listed in another order, gives the same answer."""
     n_old, n_new, gains = problem
     shuffled = dict(reversed(list(gains.items())))

@@ -35,7 +35,7 @@ class PairOptions:
     """Prefilter: how many candidates each text keeps from each cheap signal, in each direction."""
     weights: Weights = field(default_factory=Weights)
     never: tuple[DocKind, ...] = (DocKind.AMENDMENT, DocKind.NOTE)
-    """Kinds that are never paired: they only look like the texts they concern."""
+    """Kinds that pair only with their own kind: they merely look like the texts they concern."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,9 +95,27 @@ def pair(
 
 
 def _candidates(of: Sequence[Features], nf: Sequence[Features], opts: PairOptions) -> list[tuple[int, int]]:
-    """Return the (old, new) index pairs worth a full comparison, sorted."""
-    ok_old = [i for i, f in enumerate(of) if f.kind not in opts.never]
-    ok_new = [j for j, f in enumerate(nf) if f.kind not in opts.never]
+    """Return the (old, new) index pairs worth a full comparison, sorted.
+
+    Texts of a ``never`` kind are candidates only for texts of the same kind (two versions
+    of one amendment may pair; an amendment never pairs with the text it amends).
+    """
+    found: set[tuple[int, int]] = set()
+    for group in (None, *opts.never):
+        ok_old = [i for i, f in enumerate(of) if _group(f.kind, opts) == group]
+        ok_new = [j for j, f in enumerate(nf) if _group(f.kind, opts) == group]
+        if ok_old and ok_new:
+            found.update(_group_candidates(of, nf, ok_old, ok_new, opts))
+    return sorted(found)
+
+
+def _group(kind: DocKind, opts: PairOptions) -> DocKind | None:
+    return kind if kind in opts.never else None
+
+
+def _group_candidates(
+    of: Sequence[Features], nf: Sequence[Features], ok_old: list[int], ok_new: list[int], opts: PairOptions
+) -> set[tuple[int, int]]:
     found: set[tuple[int, int]] = set()
     titles = score_pairs(
         [of[i].title for i in ok_old],
@@ -114,7 +132,7 @@ def _candidates(of: Sequence[Features], nf: Sequence[Features], opts: PairOption
     )
     found.update(_top(sketches, opts.candidates, ok_old, ok_new))
     found.update(_citation_edges(of, nf, ok_old, ok_new))
-    return sorted(found)
+    return found
 
 
 def _top(

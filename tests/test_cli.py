@@ -432,3 +432,21 @@ def test_color_in_a_file_only_when_always(pair: tuple[Path, Path], tmp_path: Pat
     run("diff", str(pair[0]), str(pair[1]), "-f", "terminal", "--color", "always", "-o", str(always))
     assert "\x1b[" not in auto.read_text(encoding="utf-8")
     assert "\x1b[" in always.read_text(encoding="utf-8")
+
+
+@pytest.mark.corpus
+def test_check_accepts_real_adopted_resolutions(corpus: Path) -> None:
+    """The pre-commit check passes (almost) every adopted resolution: a sample of one in ten."""
+    files = sorted(str(p) for p in (corpus / "ga").glob("A_RES_*.txt"))[::10]
+    code, _out, err = run("check", *files)
+    failing = err.splitlines()
+    assert len(failing) <= 0.02 * len(files), failing
+    assert code == (1 if failing else 0)
+
+
+@pytest.mark.corpus
+def test_check_flags_amendments_as_not_resolutions(corpus: Path) -> None:
+    """An amendment to a draft ("Insert after operative paragraph 64 ...") is not a resolution."""
+    code, _out, err = run("check", str(corpus / "ga" / "A_C.3_80_L.57.txt"))
+    assert code == 1
+    assert "amendment" in err

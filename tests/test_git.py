@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import doctest
 import json
 import os
 import shutil
@@ -195,3 +196,9 @@ def test_git_diff_driver_empty_blob_compares_as_empty(repo: Path) -> None:
     (repo / "ocean.txt").write_text("", encoding="utf-8")
     done = git(repo, "diff")
     assert rows(done.stdout) and all(r["kind"] == "deleted" for r in rows(done.stdout))
+
+
+def test_docstring_examples_run() -> None:
+    import redline.gitdriver
+
+    assert doctest.testmod(redline.gitdriver).failed == 0

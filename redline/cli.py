@@ -72,7 +72,7 @@ def main() -> None:
 
 
 @main.command("parse", epilog=EXIT_HELP)
-@click.argument("file", type=click.Path(dir_okay=False, allow_dash=True))
+@click.argument("file", type=click.Path(allow_dash=True))
 @click.option("-f", "--format", "fmt", type=click.Choice(["json", "text"]), default="text", show_default=True)
 def parse_cmd(file: str, fmt: str) -> None:
     """Parse FILE into resolutions and addressed paragraphs ("-" reads stdin).
@@ -85,8 +85,8 @@ def parse_cmd(file: str, fmt: str) -> None:
 
 
 @main.command("diff", epilog=EXIT_HELP)
-@click.argument("old", type=click.Path(dir_okay=False, allow_dash=True))
-@click.argument("new", type=click.Path(dir_okay=False, allow_dash=True))
+@click.argument("old", type=click.Path(allow_dash=True))
+@click.argument("new", type=click.Path(allow_dash=True))
 @click.option(
     "-f",
     "--format",
@@ -236,7 +236,7 @@ def _git_side(file: str | None, label: str) -> Document:
 
 
 @main.command("check", epilog="Exit status: 0 all files are resolutions, 1 some are not.")
-@click.argument("files", nargs=-1, type=click.Path(dir_okay=False))
+@click.argument("files", nargs=-1, type=click.Path(allow_dash=True))
 def check_cmd(files: tuple[str, ...]) -> None:
     """Check that each FILE holds a resolution or decision with operative paragraphs (for pre-commit).
 

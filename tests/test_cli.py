@@ -118,9 +118,10 @@ def test_empty_side_is_refused_with_exit_2(pair: tuple[Path, Path], tmp_path: Pa
 
 
 def test_directory_exits_2(pair: tuple[Path, Path], tmp_path: Path) -> None:
-    code, _out, err = run("parse", str(tmp_path))
-    assert code == 2
-    assert "Traceback" not in err
+    folder = tmp_path / "drafts"
+    folder.mkdir()
+    assert_one_line_error(*run("parse", str(folder))[::2], "drafts")
+    assert_one_line_error(*run("diff", str(folder), str(pair[1]))[::2], "drafts")
 
 
 def test_unknown_format_is_a_usage_error_exit_2(pair: tuple[Path, Path]) -> None:

@@ -1,0 +1,111 @@
+"""Provenance read from a session report's narrative: symbols, changes, sponsors, meeting."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from redline.load import read
+from redline.model import Document, Kind, Paragraph, Provenance, Resolution
+from redline.parse import parse
+from redline.provenance import attach_report_provenance
+
+REPORT = Path(__file__).parent / "fixtures" / "pairs" / "report" / "mini-report.txt"
+
+
+def _report() -> Document:
+    return parse(REPORT.read_text(encoding="utf-8"), name=str(REPORT))
+
+
+def test_each_pointer_gives_its_text_symbol_change_sponsors_and_meeting() -> None:
+    texts = _report().resolutions
+    assert [t.label for t in texts] == ["Draft resolution I", "Draft resolution I", "Decision 5/1"]
+    first, second, decision = (t.provenance for t in texts)
+    assert first == Provenance(
+        symbols=("E/CN.99/2012/L.4/Rev.1",),
+        changes=("revised", "as orally amended"),
+        sponsors=("Fiji", "Indonesia (on behalf of the Group of 77 and China)", "Philippines"),
+        meeting="7th meeting, on 12 May 2012",
+    )
+    assert second is not None and second.symbols == ("E/CN.99/2012/L.6",)
+    assert second.changes == ("as revised",)
+    assert second.sponsors == ("Chile", "Norway")
+    assert second.meeting == "7th meeting, on 12 May 2012", "'At the same meeting' carries the meeting on"
+    assert decision == Provenance((), ("introduced orally",), ("Kenya",), "8th meeting")
+
+
+def test_same_label_in_two_sections_is_told_apart_by_section() -> None:
+    """Both texts are 'Draft resolution I'; sect. A and sect. B pick the right one."""
+    first, second = _report().resolutions[:2]
+    assert first.title is not None and "coral reefs" in first.title
+    assert first.provenance is not None and second.provenance is not None
+    assert first.provenance.symbols != second.provenance.symbols
+
+
+def test_sections_fall_back_to_label_order_without_line_numbers() -> None:
+    """Without line numbers the letters come from label runs: I, II | I | decision."""
+    doc = _report()
+    stripped = tuple(
+        Resolution(
+            r.label,
+            r.title,
+            r.organ,
+            r.symbol,
+            tuple(Paragraph(p.kind, p.number, p.address, p.text) for p in r.paragraphs),
+            kind=r.kind,
+        )
+        for r in doc.resolutions
+    )
+    outside = tuple(Paragraph(Kind.OTHER, None, p.address, p.text) for p in doc.outside)
+    again = attach_report_provenance(Document(resolutions=stripped, outside=outside))
+    assert [r.provenance for r in again.resolutions] == [r.provenance for r in doc.resolutions]
+
+
+def test_document_without_pointers_is_unchanged() -> None:
+    doc = Document(resolutions=(Resolution("80/6", "A title", None, None, ()),))
+    assert attach_report_provenance(doc) is doc
+
+
+def test_existing_provenance_is_kept_first() -> None:
+    doc = _report()
+    texts = list(doc.resolutions)
+    texts[0] = Resolution(
+        texts[0].label,
+        texts[0].title,
+        texts[0].organ,
+        None,
+        texts[0].paragraphs,
+        provenance=Provenance(symbols=("A/99/L.1",)),
+    )
+    again = attach_report_provenance(Document(resolutions=tuple(texts), outside=doc.outside))
+    prov = again.resolutions[0].provenance
+    assert prov is not None and prov.symbols == ("A/99/L.1", "E/CN.99/2012/L.4/Rev.1")
+
+
+@pytest.mark.corpus
+def test_seed_report_all_eighteen_texts_carry_provenance(corpus: Path) -> None:
+    """E/2011/30: every text has its source, the narrative's revision note and sponsors."""
+    path = corpus / "E-2011-30.txt"
+    doc = parse(read(str(path)).text, name=str(path))
+    assert len(doc.resolutions) == 18
+    provs = [r.provenance for r in doc.resolutions]
+    assert all(p is not None for p in provs)
+    by_label = {}
+    section = "A"
+    for r in doc.resolutions:
+        if r.label in by_label.get(section, {}):
+            section = chr(ord(section) + 1)
+        by_label.setdefault(section, {})[r.label] = r.provenance
+    assert by_label["B"]["Draft resolution I"].symbols == ("E/CN.15/2011/L.8/Rev.1",)
+    assert all(p.meeting for p in provs if p is not None)
+    # Every text but the oral decision names its L-document (or, for 20/2, its source report).
+    assert sum(1 for p in provs if p is not None and p.symbols) == 17
+    # The narrative gives sponsors for all but 20/2 (a budget text adopted on the secretariat's report).
+    assert sum(1 for p in provs if p is not None and p.sponsors) == 17
+    oral = doc.resolutions[-1].provenance
+    assert doc.resolutions[-1].label == "Decision 20/1"
+    assert oral is not None and oral.changes == ("introduced orally",) and oral.sponsors == ("Canada",)
+    changes = {r.label: r.provenance.changes for r in doc.resolutions[10:] if r.provenance is not None}
+    assert changes["Resolution 20/3"] == ("revised", "as further revised")
+    assert changes["Resolution 20/7"] == ("as revised",)

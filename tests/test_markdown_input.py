@@ -258,3 +258,8 @@ def test_any_text_reads_without_error(md: str) -> None:
 
 def test_code_with_blank_lines_keeps_one_blank_line_between_blocks() -> None:
     assert markdown_to_text("```\nBudget\n\n\n\nTotal\n```\n") == "Budget\n\nTotal\n"
+
+
+def test_an_item_whose_first_block_is_a_comment_keeps_its_number_for_the_text() -> None:
+    md = "1. <!-- agreed ad ref -->\n\n   Decides to act;\n2. Requests a report.\n"
+    assert paragraphs(markdown_to_text(md)) == ["1. Decides to act;", "2. Requests a report."]

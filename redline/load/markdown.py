@@ -49,10 +49,8 @@ def markdown_to_text(text: str) -> str:
     (a) to act;
     """
     md = _parser()
-    env: dict[str, object] = {}
-    tokens = md.parse(text, env)
     walker = _Walker(md)
-    walker.walk(tokens)
+    walker.walk(md.parse(text))
     blocks = walker.blocks
     if walker.notes:
         marks = _note_marks([label for label, _ in walker.notes])
@@ -128,11 +126,12 @@ class _Walker:
     def emit(self, text: str) -> None:
         """Add a paragraph, prefixed by the numbers of the items it opens."""
         text = _BLANK_LINES.sub("\n\n", text.strip())
+        if not text:
+            return
         if self.pending:
-            text = " ".join([*self.pending, text]).strip()
+            text = " ".join([*self.pending, text])
             self.pending.clear()
-        if text:
-            self.blocks.append(text)
+        self.blocks.append(text)
 
     def list_open(self, token: Token) -> None:
         start = int(token.attrs.get("start", 1)) if token.type == "ordered_list_open" else 1

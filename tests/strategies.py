@@ -176,6 +176,58 @@ def revised_paragraphs(
     return old, new
 
 
+# --- Parser strategies: PDF-extracted UN documents with page furniture ----------------------------
+
+PAGE_FURNITURE = (
+    "A/C.2/99/L.7",
+    "44-12345",
+    "44-12345 (E)    061044",
+    "*4412345*",
+    "2/3",
+    "Distr.: General",
+    "Original: English",
+)
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    lines: list[str] = []
+    current = ""
+    for word in text.split(" "):
+        if current and len(current) + 1 + len(word) > width:
+            lines.append(current + " ")
+            current = word
+        else:
+            current = f"{current} {word}" if current else word
+    if current:
+        lines.append(current + " ")
+    return lines
+
+
+@st.composite
+def pdf_document(draw: st.DrawFn) -> str:
+    """A GA-style extraction: header, organ, wrapped paragraphs, page breaks with furniture and notes."""
+    paras = draw(paragraph_texts)
+    width = draw(st.integers(30, 90))
+    lines = ["United Nations ", "A/C.2/99/L.7", " ", "General Assembly ", "Distr.: Limited ", " "]
+    lines += ["Andorra and Nepal: draft resolution ", " ", draw(sentence), " ", "The General Assembly, ", " "]
+    number = 0
+    note = 0
+    for text in paras:
+        if text.endswith(";"):
+            number += 1
+            text = f"{number}. {text}"
+        body = _wrap(text, width)
+        if draw(st.booleans()) and len(body) > 1:
+            cut = draw(st.integers(1, len(body) - 1))
+            note += 1
+            notes = ["__________________ ", " ", f"{note} {draw(sentence)} ", ""]
+            page = notes if draw(st.booleans()) else [""]
+            page += [draw(st.sampled_from(PAGE_FURNITURE)) for _ in range(draw(st.integers(1, 3)))]
+            body = [*body[:cut], *page, " ", *body[cut:]]
+        lines += [*body, " "]
+    return "\n".join(lines)
+
+
 @st.composite
 def gain_matrices(draw: st.DrawFn) -> tuple[int, int, dict[tuple[int, int], float]]:
     """A small sparse pairing problem: (old count, new count, {(old, new): gain > 0})."""

@@ -64,9 +64,16 @@ def _notes(lines: list[str], removed: dict[int, str]) -> list[Note]:
     return notes
 
 
+def _page_feed(line: str) -> str:
+    """Return ``line`` with form feeds read as page ends: an empty line, or a space inside text."""
+    if "\x0c" not in line:
+        return line
+    return "" if not line.replace("\x0c", "").strip() else line.replace("\x0c", " ")
+
+
 def clean_document(text: str) -> Cleaned:
     """Return ``text`` cleaned into blocks, footnotes and the record of removed lines."""
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").replace("\x0c", "").split("\n")
+    lines = [_page_feed(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     removed = _furniture(lines)
     notes = _notes(lines, removed)
     in_notes: dict[int, Note] = {}
@@ -125,6 +132,6 @@ def clean_text(text: str) -> str:
     cleaned = clean_document(text)
     out = "\n\n".join(block.raw for block in cleaned.blocks)
     if cleaned.footnotes:
-        notes = "\n".join(f"{note.mark} {note.text}" for note in cleaned.footnotes)
+        notes = "\n \n".join(f"{note.mark} {note.text}" for note in cleaned.footnotes)
         out = f"{out}\n\n__________\n{notes}" if out else f"__________\n{notes}"
     return out + "\n" if out else ""

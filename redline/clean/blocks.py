@@ -143,6 +143,18 @@ def _opener(text: str) -> bool:
     return word in _OPENER_WORDS or (word[:1].isupper() and (word.endswith("ing") or word.endswith("ed")))
 
 
+def _fresh(line: str, before: str) -> bool:
+    """Return True when an indented ``line`` after a finished clause starts a paragraph.
+
+    Report extractions indent a paragraph's first line (and a page's first line); after
+    a comma only a paragraph opener ("Underscoring ...") starts a new one.
+    """
+    text = line.strip()
+    if not text or not (text[0].isupper() or text[0] in '“"('):
+        return False
+    return not before.rstrip().endswith(",") or _opener(text)
+
+
 def continues(before: str, after: str) -> bool:
     """Return True when ``after`` (next page) continues the paragraph ending in ``before``."""
     before = before.strip()
@@ -197,7 +209,9 @@ def build_blocks(
         elif blank:
             new = True
         else:
-            new = opens_paragraph(clean) and bool(_ENDS_CLAUSE.search(running))
+            new = bool(_ENDS_CLAUSE.search(running)) and (
+                opens_paragraph(clean) or (clean[:1].isspace() and _fresh(clean, running))
+            )
         if new:
             groups.append([index])
             breaks.append(brk)
@@ -206,7 +220,7 @@ def build_blocks(
             groups[-1].append(index)
             running = glue(running, collapse(clean))
         previous = index
-        after_heading = heading
+        after_heading = heading and "plenary" not in clean
     return [_block(group, lines, text_of, cites, brk) for group, brk in zip(groups, breaks, strict=True)]
 
 

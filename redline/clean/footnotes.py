@@ -29,12 +29,18 @@ class Note:
     """Index of the first line of the block the note was printed in."""
 
 
-def _next_ok(mark: str, previous: str | None) -> bool:
-    """Return True when ``mark`` can follow ``previous`` in one block (numbers go up)."""
+def _next_ok(mark: str, previous: str | None, after_blank: bool) -> bool:
+    """Return True when ``mark`` can follow ``previous`` in one block.
+
+    Numbers go up by one; after a blank line (which separates notes but never the
+    lines of one note) any higher number will do.
+    """
     if mark.startswith("*"):
         return previous is None or previous.startswith("*")
     if mark.isdigit():
-        return previous is None or not previous.isdigit() or int(mark) == int(previous) + 1
+        if previous is None or not previous.isdigit():
+            return True
+        return int(mark) == int(previous) + 1 or (after_blank and int(mark) > int(previous))
     return (
         previous is not None and len(previous) == 1 and previous.isalpha() and ord(mark) == ord(previous) + 1
     )
@@ -52,6 +58,7 @@ def read_block(
     index = start + 1 if _RULE.match(lines[start]) else start
     indented: bool | None = None
     previous: str | None = first_mark
+    after_blank = False
     while index < len(lines):
         if index in removed:
             break
@@ -59,13 +66,14 @@ def read_block(
         if not raw.strip():
             if raw == "" and indented is False and notes:
                 break
+            after_blank = True
             index += 1
             continue
         m = _NOTE.match(raw)
         if (
             m
             and (notes or m.group(2).isdigit() or m.group(2).startswith("*"))
-            and _next_ok(m.group(2), previous)
+            and _next_ok(m.group(2), previous, after_blank)
         ):
             this_indented = bool(m.group(1))
             if indented is None:
@@ -77,6 +85,7 @@ def read_block(
             notes[-1][2].append(index)
         else:
             break
+        after_blank = False
         index += 1
     from redline.clean.text import join_lines
 

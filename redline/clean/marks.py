@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 # Words after which a bare number is part of the text, not a footnote mark.
 _NUMBER_WORDS = frozenset(
@@ -82,6 +83,7 @@ class Cite:
     mark: str
 
 
+@lru_cache(maxsize=512)
 def _glued(mark: str) -> re.Pattern[str]:
     m = re.escape(mark)
     if mark.startswith("*"):
@@ -89,10 +91,12 @@ def _glued(mark: str) -> re.Pattern[str]:
     return re.compile(rf"(?:(?<=[^\W\d_])|(?<=[,;:)\]”’\"])|(?<=\D\.)){m}(?=[\s,.;:)\]”’]|$)")
 
 
+@lru_cache(maxsize=512)
 def _year(mark: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w/.])((?:1[89]|20)\d\d){re.escape(mark)}(?=[\s,.;:)]|$)")
 
 
+@lru_cache(maxsize=512)
 def _spaced(mark: str) -> re.Pattern[str]:
     return re.compile(rf"(?:(?<=[^\W\d_]|[,;.”’])|(?<=\b(?:1[89]|20)\d\d)) +{re.escape(mark)}(?= |$)")
 
@@ -108,19 +112,21 @@ def _in_symbol(text: str, start: int) -> bool:
 
 
 def _search(lines: Sequence[tuple[int, str]], mark: str, cursor: tuple[int, int], kind: str) -> Cite | None:
-    for pos, (no, text) in enumerate(lines):
-        if (pos, 0) < (cursor[0], 0):
+    pattern = {"glued": _glued, "year": _year}.get(kind, _spaced)(mark)
+    for pos in range(cursor[0], len(lines)):
+        no, text = lines[pos]
+        if mark not in text:
             continue
         begin = cursor[1] if pos == cursor[0] else 0
         if kind == "glued":
-            for m in _glued(mark).finditer(text, begin):
+            for m in pattern.finditer(text, begin):
                 if not _in_symbol(text, m.start()):
                     return Cite(no, m.start(), m.end(), mark)
         elif kind == "year":
-            for m in _year(mark).finditer(text, begin):
+            for m in pattern.finditer(text, begin):
                 return Cite(no, m.end(1), m.end(), mark)
         else:
-            for m in _spaced(mark).finditer(text, begin):
+            for m in pattern.finditer(text, begin):
                 head = text[: m.start()].rstrip()
                 before = head.rsplit(" ", 1)[-1].lower().rstrip(".")
                 if (head.endswith((",", ";", "”", "’")) or before not in _NUMBER_WORDS) and not _in_symbol(

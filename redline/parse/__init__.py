@@ -16,7 +16,7 @@ from redline.errors import StructureError
 from redline.model import Annex, DocKind, Document, Kind, Paragraph, Resolution
 from redline.parse.header import is_heading, read_header
 from redline.parse.paragraphs import classify
-from redline.parse.patterns import ANNEX, NOTE, ORGAN, SPONSORS, SUBMITTED
+from redline.parse.patterns import AMENDING, ANNEX, NOTE, ORGAN, SPONSORS, SUBMITTED
 from redline.parse.segment import Span, segment
 
 __all__ = ["parse"]
@@ -131,6 +131,8 @@ def _resolution(span: Span, cleaned: Cleaned) -> tuple[Resolution, tuple[Block, 
         first = paragraphs[0]
         paragraphs[0] = Paragraph(Kind.OPERATIVE, None, "OP1", first.text, first.footnotes, first.lines)
     kind = header.kind
+    if kind is DocKind.AMENDMENT:
+        paragraphs = _amendment(paragraphs)
     if (
         kind is DocKind.RESOLUTION
         and span.organ is None
@@ -139,6 +141,12 @@ def _resolution(span: Span, cleaned: Cleaned) -> tuple[Resolution, tuple[Block, 
         kind = DocKind.OTHER
     if organ is None and header.kind is DocKind.RESOLUTION and span.label is None and header.title is None:
         kind = DocKind.OTHER
+    if kind is DocKind.OTHER:
+        # No resolution structure: keep every block, in order, as plain text.
+        paragraphs = [
+            Paragraph(Kind.OTHER, p.number, f"X{i + 1}", p.text, p.footnotes, p.lines)
+            for i, p in enumerate(paragraphs)
+        ]
     marks = _cited(paragraphs, annexes)
     notes = tuple(f for f in cleaned.footnotes if f.mark in marks)
     res = Resolution(
@@ -153,6 +161,26 @@ def _resolution(span: Span, cleaned: Cleaned) -> tuple[Resolution, tuple[Block, 
         provenance=header.provenance,
     )
     return res, header.outside
+
+
+def _amendment(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
+    """Make an amendment's instructions ("Delete ...", "In operative paragraph 5, ...") operative.
+
+    The text an instruction quotes or inserts stays kind other, so it is not mistaken
+    for a paragraph of the amended draft.
+    """
+    out: list[Paragraph] = []
+    count = 0
+    others = 0
+    for p in paragraphs:
+        if AMENDING.match(p.text) and p.kind is not Kind.SUBPARAGRAPH:
+            count += 1
+            address = f"OP{p.number}" if p.number and p.number.isdigit() else f"OP{count}"
+            out.append(Paragraph(Kind.OPERATIVE, p.number, address, p.text, p.footnotes, p.lines))
+        else:
+            others += 1
+            out.append(Paragraph(Kind.OTHER, p.number, f"X{others}", p.text, p.footnotes, p.lines))
+    return out
 
 
 def _cited(paragraphs: Sequence[Paragraph], annexes: Sequence[Annex]) -> set[str]:

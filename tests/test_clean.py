@@ -1,0 +1,138 @@
+"""Cleaning: page furniture, footnote blocks, glued marks, page-break joins, hyphens, wording."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from redline.clean import clean_document, clean_text
+from redline.clean.furniture import embedded_furniture
+from redline.clean.text import glue
+from tests.strategies import pdf_document
+
+FIXTURES = Path(__file__).parent / "fixtures" / "parse"
+
+
+def _draft() -> str:
+    return (FIXTURES / "ga_draft.txt").read_text(encoding="utf-8")
+
+
+def test_furniture_is_removed_with_a_reason_for_every_line() -> None:
+    cleaned = clean_document(_draft())
+    reasons = {r.text: r.reason for r in cleaned.removed}
+    assert reasons["A/C.2/99/L.7"] == "symbol header"
+    assert reasons["44-12345 (E)    061044"] == "job number"
+    assert reasons["44-12345"] == "job number"
+    assert reasons["*4412345*"] == "barcode"
+    assert reasons["2/3"] == "page counter"
+    assert reasons["Distr.: Limited"] == "distribution"
+    assert reasons["Original: English"] == "distribution"
+    assert reasons["Agenda item 18 (b)"] == "agenda item"
+    assert reasons["ecosystems and their communities"] == "agenda item"
+    assert reasons["Ninety-ninth session"] == "session"
+    for block in cleaned.blocks:
+        assert embedded_furniture(block.text, symbol="A/C.2/99/L.7") is None, block.text
+
+
+def test_footnotes_are_pulled_out_and_their_marks_detached() -> None:
+    cleaned = clean_document(_draft())
+    notes = {n.mark: n.text for n in cleaned.footnotes}
+    assert notes == {
+        "1": "Resolution 97/45, annex.",
+        "2": "United Nations, Treaty Series, vol. 9999, No. 12345.",
+        "3": "See A/99/210.",
+    }
+    by_mark = {m: b.text for b in cleaned.blocks for m in b.marks}
+    assert by_mark["1"].endswith("Framework for Mountain Resilience,")
+    assert "Convention on Mountain Soils, adopted" in by_mark["2"]
+    assert "International Year of Mountains and of the work" in by_mark["3"]
+
+
+def test_a_year_keeps_digits_that_are_no_footnote() -> None:
+    """195413 stays whole: the document has no footnote 13."""
+    cleaned = clean_document(_draft())
+    assert any("3 March 195413 and" in b.text for b in cleaned.blocks)
+
+
+def test_a_year_with_a_glued_mark_is_split() -> None:
+    text = (
+        "The General Assembly,\n\nRecalling the Convention, done on 14 May 195414 and\n"
+        "in force since 1956,\n__________\n\n14 United Nations, Treaty Series, vol. 249.\n"
+    )
+    cleaned = clean_document(text)
+    assert cleaned.blocks[1].text == "Recalling the Convention, done on 14 May 1954 and in force since 1956,"
+    assert cleaned.blocks[1].marks == ("14",)
+
+
+def test_a_paragraph_cut_by_a_page_break_is_rejoined() -> None:
+    cleaned = clean_document(_draft())
+    texts = [b.text for b in cleaned.blocks]
+    assert any(
+        t.endswith("their water supply and their livelihoods, including through landslides and floods,")
+        for t in texts
+    )
+    assert not any(t.startswith("livelihoods") for t in texts)
+
+
+def test_report_style_footnote_block_ends_where_the_paragraph_resumes() -> None:
+    text = (
+        " Recalling its resolution 56/119, in which it stipulated that the congresses,1 should\n"
+        "be held every five years and invited its bodies to further promote the \n"
+        "\n__________________ \n\n 1 Resolution 46/152, annex. \n"
+        " 2 Resolution 46/153, spanning a second line of note \n"
+        "text without indentation. \n"
+        " implementation of the outcomes,\n"
+    )
+    cleaned = clean_document(text)
+    assert [n.text for n in cleaned.footnotes] == [
+        "Resolution 46/152, annex.",
+        "Resolution 46/153, spanning a second line of note text without indentation.",
+    ]
+    assert len(cleaned.blocks) == 1
+    assert cleaned.blocks[0].text.endswith("to further promote the implementation of the outcomes,")
+    assert cleaned.blocks[0].marks == ("1",)
+
+
+def test_line_end_hyphens_of_compounds_are_kept() -> None:
+    assert glue("in the area of counter-", "terrorism") == "in the area of counter-terrorism"
+    assert (
+        glue("the Global Programme against Money-", "Laundering")
+        == "the Global Programme against Money-Laundering"
+    )
+    assert glue("non\u2011", "proliferation") == "non\u2011proliferation"
+    assert glue("1 August 2012 –", "31 July") == "1 August 2012 – 31 July"
+
+
+def test_wording_is_never_changed() -> None:
+    para = "Welcoming the “Global Compact” and non\u2011proliferation efforts of the programme,"
+    cleaned = clean_document(f"The General Assembly,\n\n{para}\n")
+    assert cleaned.blocks[1].text == para
+
+
+def test_digits_are_not_detached_without_a_footnote() -> None:
+    text = "The General Assembly,\n\nRecalling the Strategy5 and the World,2\n"
+    assert [b.text for b in clean_document(text).blocks][1] == "Recalling the Strategy5 and the World,2"
+
+
+def test_clean_text_renders_one_paragraph_per_line_and_notes_last() -> None:
+    out = clean_text(_draft())
+    paragraphs = out.split("\n\n")
+    assert paragraphs[0].startswith("Andorra, Bhutan")
+    assert out.endswith(
+        "__________\n1 Resolution 97/45, annex.\n \n"
+        "2 United Nations, Treaty Series, vol. 9999, No. 12345.\n \n3 See A/99/210.\n"
+    )
+
+
+@given(pdf_document())
+def test_cleaning_is_idempotent_on_documents(text: str) -> None:
+    once = clean_text(text)
+    assert clean_text(once) == once
+
+
+@given(st.text(max_size=400))
+def test_cleaning_is_idempotent_on_any_text(text: str) -> None:
+    once = clean_text(text)
+    assert clean_text(once) == once

@@ -44,3 +44,24 @@ def test_corpus_pair_loses_nothing(corpus: Path, old: str, new: str) -> None:
     check_deterministic(redline)
     schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
     jsonschema.validate(json.loads(render(redline, "json")), schema, cls=jsonschema.Draft202012Validator)
+
+
+def test_report_compared_with_itself_shows_no_change(corpus: Path) -> None:
+    """E/2011/30's 18 texts against themselves: every row equal, no mark in any format."""
+    redline = corpus_redline(corpus, "E-2011-30.txt", "E-2011-30.txt")
+    assert len(redline.resolutions) > 1 and not redline.changed
+    check_nothing_lost(redline)
+    page = str(render(redline, "html"))
+    body = page[page.index("<main>") :]
+    assert "<del>" not in body and "<ins>" not in body
+    assert 'id="R2-top"' in body
+    assert "[-" not in str(render(redline, "terminal")) and "{+" not in str(render(redline, "terminal"))
+    rows = [row for d in json.loads(render(redline, "json"))["resolutions"] for row in d["rows"]]
+    assert rows and all(row["kind"] == "equal" and not row["moved"] for row in rows)
+
+
+def test_unpaired_resolutions_render_whole(corpus: Path) -> None:
+    """A resolution against an unrelated report: unpaired texts render entirely deleted or inserted."""
+    redline = corpus_redline(corpus, "ga/A_RES_79_42.txt", "E-2011-30.txt")
+    assert any(d.old is None for d in redline.resolutions) and any(d.new is None for d in redline.resolutions)
+    check_nothing_lost(redline)

@@ -244,3 +244,14 @@ def test_corpus_pdf_parses_like_its_text(corpus: Path, name: str) -> None:
     assert list(from_pdf) == list(from_text)
     differing = [a for a in from_text if from_pdf[a] != from_text[a]]
     assert len(differing) <= 1, differing
+
+
+def test_pdf_whose_fonts_map_no_letters(capsys: pytest.CaptureFixture[str]) -> None:
+    """A CID font without a character map gives "(cid:N)" gibberish: refused, and pdfminer stays quiet."""
+    font = b"<< /Type /Font /Subtype /Type0 /BaseFont /Foo /Encoding /Identity-H /DescendantFonts [6 0 R] >>"
+    cid = b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /Foo /CIDSystemInfo"
+    cid += b" << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> >>"
+    data = make_pdf(b"BT /F1 10 Tf 72 700 Td <00120034005600780012> Tj ET", resources=FONT, extra=[font, cid])
+    with pytest.raises(InputError, match=r"^cid\.pdf: a PDF whose fonts do not say which letters they draw"):
+        read_bytes(data, "cid.pdf")
+    assert capsys.readouterr().err == ""

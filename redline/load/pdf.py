@@ -10,6 +10,7 @@ lines is larger than the line spacing, and a blank line before every footnote.
 from __future__ import annotations
 
 import io
+import logging
 from collections.abc import Iterator
 
 from redline.errors import InputError
@@ -19,6 +20,12 @@ __all__ = ["MAX_PAGES", "pdf_to_text"]
 
 MAX_PAGES = 2000
 """Refuse longer PDFs: the longest session report runs to a few hundred pages."""
+
+# pdfminer logs warnings about odd fonts; with no handler configured Python would print them
+# on stderr, breaking the one-line-error promise. A NullHandler keeps them for apps that log.
+_PDFMINER_LOG = logging.getLogger("pdfminer")
+if not any(isinstance(h, logging.NullHandler) for h in _PDFMINER_LOG.handlers):
+    _PDFMINER_LOG.addHandler(logging.NullHandler())
 
 _SCANNED = (
     "a scanned PDF with no text layer; run OCR on it first (e.g. `ocrmypdf in.pdf out.pdf`) "
@@ -34,12 +41,20 @@ def pdf_to_text(data: bytes, name: str) -> str:
     Raises InputError for an encrypted, corrupt, empty or scanned (image-only) PDF.
     """
     pages: list[str] = []
-    images = 0
+    images = glyphs_seen = unmapped = 0
     for glyphs, page_images, height in _pages(data, name):
         images += page_images
+        glyphs_seen += len(glyphs)
+        unmapped += sum(1 for g in glyphs if g.text.startswith("(cid:"))
         lines = page_lines(glyphs, height=height)
         if lines:
             pages.append("\n".join(lines))
+    if unmapped * 2 > glyphs_seen > 0:
+        # pdfminer writes "(cid:N)" for a glyph whose font gives no character: mostly those is gibberish.
+        raise InputError(
+            "a PDF whose fonts do not say which letters they draw; use the .docx or .txt version, or OCR it",
+            path=name,
+        )
     if not pages:
         if images:
             raise InputError(_SCANNED, path=name)

@@ -12,7 +12,9 @@ from redline.load import Tracked, read, read_bytes
 from redline.load.docxnum import format_number
 from redline.model import Document, Kind
 from redline.parse import parse
+from redline.render.docxrev import xml_safe
 from tests.fixtures.docx.build import DocxBuilder, typed_docx
+from tests.strategies import redline_text
 
 
 def text_of(data: bytes, tracked: Tracked = Tracked.ACCEPT) -> str:
@@ -232,3 +234,11 @@ def test_docx_of_corpus_text_parses_like_the_text(corpus: Path, name: str, autom
     again = parse(text_of(data))
     assert body(again) == body(doc)
     assert [f.text for f in again.resolutions[0].footnotes] == [f.text for f in doc.resolutions[0].footnotes]
+
+
+@given(st.lists(redline_text, max_size=8))
+def test_typed_paragraphs_lose_no_word(texts: list[str]) -> None:
+    """Any paragraph text Word can hold comes back word for word, one block per non-empty paragraph."""
+    safe = [xml_safe(t) for t in texts]
+    want = [" ".join(t.split()) for t in safe if t.strip()]
+    assert paragraphs(text_of(typed_docx(safe))) == want

@@ -47,5 +47,5 @@ def is_symbol_line(line: str) -> bool:
     text = line.strip()
     if not text or "/" not in text:
         return False
-    parts = text.split()
+    parts = [p.rstrip("*") for p in text.split()]
     return all(SYMBOL_RE.fullmatch(p) is not None and _has_digit(p) for p in parts)

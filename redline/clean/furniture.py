@@ -13,7 +13,9 @@ from collections.abc import Sequence
 from redline.symbols import is_symbol_line
 
 # "25-16534 (E)    221025", "V.11-82609", "20 V.11-82609", "V.11-82609 73", "25-19986".
-_JOB = re.compile(r"^(?:\d{1,3}\s+)?(?:[A-Z]\.)?\d{2}-\d{5}(?:\s*\([A-Z]\))?(?:\s+\d{6})?(?:\s+\d{1,3})?$")
+_JOB = re.compile(
+    r"^(?:\d{1,3}\s+)?(?:[A-Z]\.)?\d{2}-\d{5}\*?(?:\s*\([A-Z]\))?(?:\s+\d{6}){0,3}(?:\s+\d{1,3})?$"
+)
 _BARCODE = re.compile(r"^\*\d{6,}\*$")
 _COUNTER = re.compile(r"^\d{1,3}/\d{1,3}$")
 _DISTR = re.compile(r"^Distr\.?:\s*(?:General|Limited|Restricted)\b.*$")
@@ -44,7 +46,7 @@ def page_reason(line: str, own_symbols: frozenset[str]) -> str | None:
         return "barcode"
     if _COUNTER.match(text):
         return "page counter"
-    if is_symbol_line(text) and all(part in own_symbols for part in text.split()):
+    if is_symbol_line(text) and all(part.rstrip("*") in own_symbols for part in text.split()):
         return "symbol header"
     if _DISTR.match(text):
         return "distribution"
@@ -65,9 +67,9 @@ def own_symbols(lines: Sequence[str]) -> frozenset[str]:
     for index, line in enumerate(lines):
         if is_symbol_line(line):
             for part in line.split():
-                counts[part] += 1
+                counts[part.rstrip("*")] += 1
                 if index < 12:
-                    top.add(part)
+                    top.add(part.rstrip("*"))
     return frozenset(sym for sym, n in counts.items() if n >= 2 or sym in top)
 
 
@@ -126,7 +128,7 @@ def is_header_reason(reason: str) -> bool:
 
 
 _EMBEDDED = (
-    (re.compile(r"(?<![\w.-])(?:[A-Z]\.)?\d{2}-\d{5}(?: \([A-Z]\))?(?![\w-])"), "job number"),
+    (re.compile(r"(?<![\w.-])(?:[A-Z]\.)?\d{2}-\d{5}\*?(?: \([A-Z]\))?(?![\w-])"), "job number"),
     (re.compile(r"\*\d{6,}\*"), "barcode"),
     (re.compile(r"\bDistr\.: (?:General|Limited|Restricted)\b"), "distribution"),
     (re.compile(r"\bOriginal: (?:English|French|Spanish|Arabic|Russian|Chinese)\b"), "distribution"),

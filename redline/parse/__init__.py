@@ -16,7 +16,17 @@ from redline.errors import StructureError
 from redline.model import Annex, DocKind, Document, Kind, Paragraph, Resolution
 from redline.parse.header import is_heading, read_header
 from redline.parse.paragraphs import classify
-from redline.parse.patterns import AMENDING, ANNEX, NOTE, ORGAN, SPONSORS, SUBMITTED
+from redline.parse.patterns import (
+    ADOPTED,
+    ADOPTED_BY,
+    AMENDING,
+    ANNEX,
+    BRACKET,
+    NOTE,
+    ORGAN,
+    SPONSORS,
+    SUBMITTED,
+)
 from redline.parse.segment import Span, segment
 
 __all__ = ["parse"]
@@ -35,7 +45,7 @@ def parse(text: str, *, name: str | None = None) -> Document:
     resolutions = [_resolution(span, cleaned) for span in segments.spans]
     symbol = next((r.text for r in cleaned.removed if r.reason == "symbol header"), None)
     if symbol is not None:
-        symbol = symbol.split()[0]
+        symbol = symbol.split()[0].rstrip("*")
     outside = list(_others(segments.outside, "Z"))
     texts: list[Resolution] = []
     for res, extra in resolutions:
@@ -86,6 +96,10 @@ def _renumber_outside(paras: list[Paragraph]) -> list[Paragraph]:
     ]
 
 
+def _head_note(text: str) -> bool:
+    return ADOPTED_BY.match(text) is not None or BRACKET.match(text) is not None
+
+
 def _organless_header(span: Span) -> tuple[tuple[Block, ...], tuple[Block, ...]]:
     """Split an organ-less text's blocks into header and body (amendments, notes, prose)."""
     blocks = span.body
@@ -94,10 +108,14 @@ def _organless_header(span: Span) -> tuple[tuple[Block, ...], tuple[Block, ...]]
     titled = False
     while index < len(blocks):
         text = blocks[index].text
-        if SPONSORS.match(text) or SUBMITTED.match(text) or NOTE.match(text):
+        if SPONSORS.match(text) or SUBMITTED.match(text) or NOTE.match(text) or _head_note(text):
             marker = True
             index += 1
             continue
+        if ADOPTED.match(text):
+            index += 1
+            marker = True
+            break
         if is_heading(blocks[index]) and not ANNEX.match(text) and not (marker and titled):
             titled = True
             index += 1

@@ -141,3 +141,12 @@ def test_normalize_merges_and_orders() -> None:
 @given(edited_text())
 def test_word_diff_is_deterministic(pair: tuple[str, str]) -> None:
     assert word_diff(*pair) == word_diff(*pair)
+
+
+def test_docstring_examples_run() -> None:
+    """The examples in redline.diff's docstrings are true."""
+    import doctest
+
+    import redline.diff
+
+    assert doctest.testmod(redline.diff).failed == 0

@@ -321,3 +321,17 @@ def test_accept_and_reject_one_by_one() -> None:
     redline = redline_of(["Requests a report;", "Decides;"], ["Encourages a report;"])
     assert accept(redline) == ("Encourages a report;",)
     assert reject(redline) == ("Requests a report;\nDecides;",)
+
+
+@given(revised_paragraphs())
+def test_same_text_shows_no_change_anywhere(pair: tuple[list[str], list[str]]) -> None:
+    """A resolution compared with itself: no deletion or insertion mark in any format."""
+    old, _ = pair
+    redline = redline_of(old, old)
+    page = str(render(redline, "html"))
+    assert "<del>" not in page[page.index("<main>") :] and "<ins>" not in page[page.index("<main>") :]
+    terminal = str(render(redline, "terminal", RenderOptions(color=True)))
+    assert "\x1b[9;31m" not in terminal and "\x1b[4;34m" not in terminal
+    markdown = str(render(redline, "markdown"))
+    assert markdown.count("<del>") == 1 and markdown.count("<ins>") == 1  # the legend only
+    assert not redline.changed

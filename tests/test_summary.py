@@ -104,3 +104,13 @@ def test_identical_resolutions_summarize_as_unchanged(texts: list[str]) -> None:
         assert {k for k, v in counts if v} <= {"unchanged"}
     assert summary.verb_changes == ()
     assert summary.unchanged_share == 1.0
+
+
+def test_docstring_examples_run() -> None:
+    """The examples in redline.summary's docstrings are true."""
+    import doctest
+
+    import redline.summary
+
+    result = doctest.testmod(redline.summary)
+    assert result.attempted > 0 and result.failed == 0

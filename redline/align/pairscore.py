@@ -65,30 +65,35 @@ class WordCodec:
     """Encode texts as strings with one character per distinct word (diff-match-patch's linesToChars).
 
     Comparing two encoded texts gives the Indel similarity of their word sequences at string
-    speed. Use one codec for all texts of a comparison; each text is encoded once, on demand.
+    speed. ``split`` turns a text into words; every word holding a digit becomes one "number"
+    word, so dates and resolution numbers do not count as changes of wording. Use one codec
+    for all texts of a comparison; each text is encoded once, on demand.
     """
 
-    def __init__(self, normalise: Callable[[str], str] | None = None) -> None:
-        self._normalise = normalise
-        self._vocab: dict[str, str] = {}
+    def __init__(self, split: Callable[[str], list[str]] = str.split) -> None:
+        self._split = split
+        self._vocab: dict[str, str] = {"#": chr(0x100)}
         self._cache: dict[str, str] = {}
 
     def encode(self, text: str) -> str:
-        """Return ``text`` (normalised first, then split on white space) with one character per word."""
+        """Return ``text`` as one character per word."""
         done = self._cache.get(text)
         if done is not None:
             return done
         vocab = self._vocab
-        chars = []
-        for word in (self._normalise(text) if self._normalise else text).split():
-            ch = vocab.get(word)
-            if ch is None:
-                n = len(vocab) + 0x100
-                # Skip the surrogate block: those code points cannot stand alone in a str.
-                ch = vocab[word] = chr(n if n < 0xD800 else n + 0x800)
-            chars.append(ch)
-        out = self._cache[text] = "".join(chars)
+        words = self._split(text)
+        # Sorted, so the codes never depend on set iteration order.
+        for word in sorted(set(words).difference(vocab)):
+            vocab[word] = self._new(word)
+        out = self._cache[text] = "".join(map(vocab.__getitem__, words))
         return out
+
+    def _new(self, word: str) -> str:
+        if any(c.isdigit() for c in word):
+            return self._vocab["#"]
+        n = len(self._vocab) + 0x100
+        # Skip the surrogate block: those code points cannot stand alone in a str.
+        return chr(n if n < 0xD800 else n + 0x800)
 
 
 def word_similarity(a: str, b: str, *, codec: WordCodec | None = None) -> float:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from redline.align.pairscore import WordCodec, score_pairs
 from redline.model import DocKind, Resolution
 from redline.pair.assign import assign
-from redline.pair.features import Features, features, normalise_body
+from redline.pair.features import Features, body_words, features
 from redline.pair.score import Signals, Weights, score, title_idf
 
 __all__ = ["Pair", "PairOptions", "Pairing", "Signals", "Weights", "pair", "score"]
@@ -71,7 +71,7 @@ def pair(
     opts = options or PairOptions()
     of = [features(r) for r in old]
     nf = [features(r) for r in new]
-    codec = WordCodec(normalise_body)
+    codec = WordCodec(body_words)
     idf = title_idf(f.title for f in (*of, *nf))
     best: dict[int, float] = {}
     sims: dict[tuple[int, int], float] = {}

@@ -20,14 +20,14 @@ _ORDINAL = re.compile(
 )
 """Session and conference ordinals ("Twelfth Congress", "eighty-first session", "80th")."""
 _NUMBER = re.compile(r"\d+(?:[-–‑/.]\d+)*")
-_NON_WORD = re.compile(r"[^\w#]+|_+")
+_WORD = re.compile(r"[^\W_]+")
 _SHORT_REF = re.compile(r"\b(\d{1,3}/\d{1,4})\b(?!/)")
 """A resolution cited by its short number, as in "its resolution 79/42 of 2 December 2024"."""
 _SHORT_LABEL = re.compile(r"\d{1,3}/\d{1,4}")
 _RES_SYMBOL = re.compile(r"(?:^|/)RES/(\d{1,3}/\d{1,4})$")
 _REVISION = re.compile(r"(?:/(?:Rev|Add|Corr|Amend)\.\d+)+$", re.I)
 
-SKETCH_WORDS = 60
+SKETCH_WORDS = 50
 """How many opening words the cheap prefilter compares."""
 
 
@@ -78,13 +78,13 @@ def normalise_title(title: str | None) -> str:
     return " ".join(re.findall(r"<ord>|#|[^\W_]+", text))
 
 
-def normalise_body(body: str) -> str:
-    """Return ``body`` lower-cased, numbers as "#", punctuation dropped, words single-spaced.
+def body_words(body: str) -> list[str]:
+    """Return the lower-cased words of ``body``, punctuation dropped (numbers split at "/").
 
-    >>> normalise_body("Recalling its resolution 79/42 of 2 December 2024,")
-    'recalling its resolution # of # december #'
+    >>> body_words("Recalling its resolution 79/42 of 2 December 2024,")
+    ['recalling', 'its', 'resolution', '79', '42', 'of', '2', 'december', '2024']
     """
-    return " ".join(_NON_WORD.sub(" ", _NUMBER.sub(" # ", body.lower())).split())
+    return _WORD.findall(body.lower())
 
 
 def features(res: Resolution) -> Features:
@@ -101,7 +101,7 @@ def features(res: Resolution) -> Features:
         title=normalise_title(res.title),
         body=body,
         length=len(body.split()),
-        sketch=" ".join(normalise_body(body[: SKETCH_WORDS * 12]).split()[:SKETCH_WORDS]),
+        sketch=_NUMBER.sub("#", " ".join(body_words(body[: SKETCH_WORDS * 12])[:SKETCH_WORDS])),
         symbols=tuple(own),
         short=tuple(dict.fromkeys(short)),
         cites=cites,

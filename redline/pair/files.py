@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,13 +57,28 @@ def collect(path: str) -> tuple[str, ...]:
     return tuple(str(c) for c in sorted(files, key=lambda c: natural_key(c.name)))
 
 
-def load_items(path: str) -> tuple[Item, ...]:
-    """Read and parse every file of ``path`` (file or folder) into its texts, in order."""
-    items: list[Item] = []
-    for name in collect(path):
-        doc = parse(read(name).text, name=name)
-        items.extend(Item(name, res) for res in doc.resolutions)
-    return tuple(items)
+PARALLEL_FROM = 16
+"""Folders with at least this many files are parsed by a pool of processes (one per core)."""
+
+
+def load_items(path: str, *, workers: int | None = 1) -> tuple[Item, ...]:
+    """Read and parse every file of ``path`` (file or folder) into its texts, in order.
+
+    ``workers`` > 1 parses files in that many processes; None picks one per core for folders
+    of PARALLEL_FROM files or more. The result is the same either way.
+    """
+    names = collect(path)
+    count = workers if workers is not None else (os.cpu_count() or 1) if len(names) >= PARALLEL_FROM else 1
+    if count > 1 and len(names) > 1:
+        with ProcessPoolExecutor(max_workers=count) as pool:
+            docs = list(pool.map(_texts, names, chunksize=8))
+    else:
+        docs = [_texts(name) for name in names]
+    return tuple(Item(name, res) for name, texts in zip(names, docs, strict=True) for res in texts)
+
+
+def _texts(name: str) -> tuple[Resolution, ...]:
+    return parse(read(name).text, name=name).resolutions
 
 
 def pair_items(old: Sequence[Item], new: Sequence[Item], *, options: PairOptions | None = None) -> PairedSet:
@@ -70,6 +87,8 @@ def pair_items(old: Sequence[Item], new: Sequence[Item], *, options: PairOptions
     return PairedSet(tuple(old), tuple(new), pairing)
 
 
-def pair_paths(old: str, new: str, *, options: PairOptions | None = None) -> PairedSet:
-    """Read two files or folders and pair their texts."""
-    return pair_items(load_items(old), load_items(new), options=options)
+def pair_paths(
+    old: str, new: str, *, options: PairOptions | None = None, workers: int | None = None
+) -> PairedSet:
+    """Read two files or folders (large folders in parallel, see `load_items`) and pair their texts."""
+    return pair_items(load_items(old, workers=workers), load_items(new, workers=workers), options=options)

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from redline.align.pairscore import WordCodec, word_similarity
 from redline.model import DocKind
-from redline.pair.features import Features, normalise_body
+from redline.pair.features import Features, body_words
 
 _STOP = frozenset(
     ["a", "an", "and", "as", "at", "by", "for", "from", "in", "its", "of", "on", "the", "to", "with"]
@@ -105,7 +105,7 @@ def score(
     top = _combine(same, title, _max_content(old, new), shape, cited, recalled, old.kind, new.kind, w)
     if top < floor:
         return Signals(same, title, 0.0, shape, cited, recalled, top)
-    content = word_similarity(old.body, new.body, codec=codec or WordCodec(normalise_body))
+    content = word_similarity(old.body, new.body, codec=codec or WordCodec(body_words))
     sim = _combine(same, title, content, shape, cited, recalled, old.kind, new.kind, w)
     return Signals(same, title, content, shape, cited, recalled, sim)
 

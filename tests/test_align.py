@@ -135,7 +135,7 @@ def test_options_raise_the_pairing_threshold() -> None:
     old = paras("Recalling its resolution 77/16,", *BODY[1:])
     new = paras("Recalling its resolutions 77/16 of 7 December 2022 and 78/120,", *BODY[1:])
     assert align(old, new)[0].old == (0,)
-    strict = align(old, new, options=AlignOptions(min_similarity=0.9, move_similarity=0.95))
+    strict = align(old, new, options=AlignOptions(min_similarity=0.95, move_similarity=0.97))
     assert ((0,), ()) in pairs(strict) and ((), (0,)) in pairs(strict)
 
 

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from redline.align.anchors import anchors, increasing, unique_pairs
 from redline.align.dp import Group, solve
-from redline.align.measure import Encoder, common, dice_cutoff, gain_weight, score
+from redline.align.measure import Encoder, common, dice_cutoff, gain_weight, numbers, score
 from redline.align.moves import mutual_best, pair_leftovers
 from redline.align.options import AlignOptions
 from redline.model import Link, Paragraph, RowKind
@@ -27,7 +27,8 @@ def align(
     enc = Encoder()
     old_codes = [enc.encode(p.text) for p in old]
     new_codes = [enc.encode(p.text) for p in new]
-    groups = _backbone(old, new, old_codes, new_codes, opts)
+    nums = ([numbers(p.text) for p in old], [numbers(p.text) for p in new])
+    groups = _backbone(old, new, old_codes, new_codes, nums, opts)
     moved = _moves(groups, old_codes, new_codes, opts)
     return _rows(old, new, old_codes, new_codes, groups, moved, opts)
 
@@ -37,6 +38,7 @@ def _backbone(
     new: Sequence[Paragraph],
     old_codes: Sequence[str],
     new_codes: Sequence[str],
+    nums: tuple[list[frozenset[str]], list[frozenset[str]]],
     opts: AlignOptions,
 ) -> list[Group]:
     """Anchor unique texts kept in order, anchor within the gaps, then run the DP in each gap."""
@@ -62,7 +64,8 @@ def _backbone(
         if pi >= 0:
             groups.append(((pi,), (pj,)))
         inside = [(i, j) for i, j in steer if pi < i < qi and pj < j < qj]
-        groups.extend(_gap(old_codes, new_codes, pi + 1, qi, pj + 1, qj, opts, inside))
+        gap_nums = (nums[0][pi + 1 : qi], nums[1][pj + 1 : qj])
+        groups.extend(_gap(old_codes, new_codes, pi + 1, qi, pj + 1, qj, opts, inside, gap_nums))
     return groups
 
 
@@ -135,6 +138,7 @@ def _gap(
     j1: int,
     opts: AlignOptions,
     steer: Sequence[tuple[int, int]] = (),
+    nums: tuple[Sequence[frozenset[str]], Sequence[frozenset[str]]] | None = None,
 ) -> list[Group]:
     """Align one stretch between anchors; a large one only within a corridor.
 
@@ -159,6 +163,8 @@ def _gap(
         group_penalty=opts.group_penalty,
         band=band,
         path=path,
+        numbers=nums,
+        number_bonus=opts.number_bonus,
     )
     return [(tuple(i + i0 for i in o), tuple(j + j0 for j in nw)) for o, nw in found]
 

@@ -29,13 +29,22 @@ def solve(
     group_penalty: float,
     band: int | None = None,
     path: Sequence[tuple[int, int]] = (),
+    numbers: tuple[Sequence[frozenset[str]], Sequence[frozenset[str]]] | None = None,
+    number_bonus: float = 0.0,
 ) -> list[Group]:
     """Return the paired groups (old indices, new indices) that maximise the total gain.
 
     ``band`` limits each old row to new columns within that distance of a corridor: the
     line through the increasing (i, j) points of ``path``, or the diagonal without them.
+    ``numbers`` (the exact numbers each old and new paragraph cites) vetoes a split or a
+    merge whose part keeps too few of its numbers on the other side: the similarity masks
+    numbers, so "Recalling also its resolutions 68/50 ..." would otherwise melt into any
+    other "Recalling its resolutions ..." paragraph. Each number a pair shares also adds
+    ``number_bonus`` to its gain, so of two "Recalling its resolutions ..." paragraphs the
+    one citing the same resolutions wins.
     """
     n, m = len(old), len(new)
+    nums_old, nums_new = numbers if numbers is not None else ([frozenset()] * n, [frozenset()] * m)
     if n == 0 or m == 0:
         return []
     lcs = _lcs_lookup(old, new, full=band is None)
@@ -60,7 +69,11 @@ def solve(
             if i > 0:
                 prev = _get(score, lo, hi, i - 1, j - 1)
                 if prev > _NEG:
-                    g = gain(old[i - 1], new[j - 1], lcs(i - 1, j - 1)) if j > 0 else _NEG
+                    g = _NEG
+                    if j > 0:
+                        g = gain(old[i - 1], new[j - 1], lcs(i - 1, j - 1))
+                        if g > 0:
+                            g += number_bonus * len(nums_old[i - 1] & nums_new[j - 1])
                     if g > 0 and prev + g - tie(i, j) > best:
                         best, step = prev + g - tie(i, j), _PAIR
                 prev = _get(score, lo, hi, i - 1, j)
@@ -72,20 +85,30 @@ def solve(
                     best, step = prev, _INS
             if i > 0 and j > 1:
                 prev = _get(score, lo, hi, i - 1, j - 2)
-                if prev > _NEG:
+                if (
+                    prev > _NEG
+                    and _kept(nums_new[j - 2], nums_old[i - 1])
+                    and _kept(nums_new[j - 1], nums_old[i - 1])
+                ):
                     g = _group_gain(
                         old[i - 1], (new[j - 2], new[j - 1]), lcs(i - 1, j - 2), lcs(i - 1, j - 1), gain
                     )
-                    g -= group_penalty + tie(i, j)
+                    shared = nums_old[i - 1] & (nums_new[j - 2] | nums_new[j - 1])
+                    g += number_bonus * len(shared) - group_penalty - tie(i, j)
                     if g > 0 and prev + g > best:
                         best, step = prev + g, _SPLIT
             if i > 1 and j > 0:
                 prev = _get(score, lo, hi, i - 2, j - 1)
-                if prev > _NEG:
+                if (
+                    prev > _NEG
+                    and _kept(nums_old[i - 2], nums_new[j - 1])
+                    and _kept(nums_old[i - 1], nums_new[j - 1])
+                ):
                     g = _group_gain(
                         new[j - 1], (old[i - 2], old[i - 1]), lcs(i - 2, j - 1), lcs(i - 1, j - 1), gain
                     )
-                    g -= group_penalty + tie(i, j)
+                    shared = nums_new[j - 1] & (nums_old[i - 2] | nums_old[i - 1])
+                    g += number_bonus * len(shared) - group_penalty - tie(i, j)
                     if g > 0 and prev + g > best:
                         best, step = prev + g, _MERGE
             srow[j - lo[i]] = best
@@ -93,6 +116,11 @@ def solve(
         score.append(srow)
         back.append(brow)
     return _trace(back, lo, n, m)
+
+
+def _kept(part: frozenset[str], one: frozenset[str]) -> bool:
+    """Whether a part of a split or merge keeps at least a third of its numbers (if it has 3+)."""
+    return len(part) < 3 or 3 * len(part & one) >= len(part)
 
 
 def _group_gain(

@@ -27,6 +27,7 @@ _LEADING_NUMBER = re.compile(
 _TOKEN = re.compile(r"\w+(?:[-/.']\w+)*")
 _DIGITS = re.compile(r"\d+")
 _HAS_DIGIT = re.compile(r"\d")
+_NUMBER_ONLY = re.compile(r"[#/.,'-]+")
 _COVER_FROM = 0.6
 """Share of the shorter paragraph found in the longer from which growth starts to cost less."""
 _ORDINAL_SUFFIX = re.compile(r"#(?:st|nd|rd|th)\b")
@@ -41,14 +42,15 @@ _ORDINAL = re.compile(
 def tokens(text: str) -> tuple[str, ...]:
     """Return the comparison tokens of a paragraph text.
 
-    Numbers become ``#``, session ordinals ``<ord>``; a text without any word character
-    falls back to its non-space characters so it still has a body.
+    Numbers ("77/16", "2023", "43rd") are left out, session ordinals become ``<ord>``, and
+    a word that mixes letters and digits keeps its letters ("A/79/138" is ``a/#/#``). A text
+    without any such token falls back to its non-space characters so it still has a body.
 
-    >>> tokens("5. Recalling its resolutions 77/16 of the eightieth session,")
-    ('recall', 'its', 'resolution', '#/#', 'of', 'the', '<ord>', 'session')
+    >>> tokens("5. Recalling its resolutions 77/16 of the eightieth session, A/79/138,")
+    ('recall', 'its', 'resolution', 'of', 'the', '<ord>', 'session', 'a/#/#')
     """
     text = _LEADING_NUMBER.sub("", text.casefold().translate(_HYPHENS), count=1)
-    out = [_token(t) for t in _TOKEN.findall(text)]
+    out = [tok for tok in map(_token, _TOKEN.findall(text)) if tok]
     if not out:
         return tuple(text.split())
     return tuple(out)
@@ -59,7 +61,8 @@ def _token(word: str) -> str:
     if _ORDINAL.fullmatch(word):
         return "<ord>"
     if _HAS_DIGIT.search(word):
-        return _ORDINAL_SUFFIX.sub("#", _DIGITS.sub("#", word))
+        masked = _ORDINAL_SUFFIX.sub("#", _DIGITS.sub("#", word))
+        return "" if _NUMBER_ONLY.fullmatch(masked) else masked
     if len(word) > 5 and word.endswith("ing"):
         return word[:-3]
     if len(word) > 4 and word.endswith("es"):
@@ -67,6 +70,15 @@ def _token(word: str) -> str:
     if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
         return word[:-1]
     return word
+
+
+def numbers(text: str) -> frozenset[str]:
+    """Return the distinct digit runs of a text: what `tokens` masks, kept for exact checks.
+
+    >>> sorted(numbers("resolutions 77/16 and 78/120 of 2023"))
+    ['120', '16', '2023', '77', '78']
+    """
+    return frozenset(_DIGITS.findall(text))
 
 
 class Encoder:
@@ -143,7 +155,7 @@ def similarity(a: str, b: str, *, unmatched_weight: float = 0.25, growth_weight:
     1.0
     >>> round(similarity("Recalling its resolution 77/16,",
     ...                  "Recalling its resolutions 77/16 and 78/120 of 19 December 2023,"), 2)
-    0.88
+    0.92
     """
     enc = Encoder()
     ca, cb = enc.encode(a), enc.encode(b)

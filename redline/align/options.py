@@ -17,6 +17,8 @@ class AlignOptions:
     """How much an unmatched word costs against a matched one in `similarity`."""
     growth_weight: float = 0.35
     """Share of that cost for a word only the longer paragraph has (lower tolerates growth more)."""
+    number_bonus: float = 0.5
+    """Words' worth of gain for each exact number a pair shares (the similarity masks numbers)."""
     group_penalty: float = 1.0
     """Words' worth of cost of a split or merge row, so a plain pair wins a tie."""
     anchor_similarity: float = 0.8

@@ -88,9 +88,12 @@ def _check_change_styles(opened: Opened) -> None:
     assert opened.style(".row .inline del", "color") == RED
     assert "underline" in opened.style(".row .inline ins", "text-decoration-line")
     assert opened.style(".row .inline ins", "color") == BLUE
-    # The words for screen readers are in the page but take no room on screen.
-    assert opened.page.eval_on_selector(".row del .vh", "e => e.getBoundingClientRect().width") <= 1
-    assert opened.page.eval_on_selector(".row del .vh", "e => e.textContent") == "deleted: "
+    # Words for screen readers come from CSS: in the accessibility tree, hidden from the eye.
+    before = "(e, p) => getComputedStyle(e, '::before').getPropertyValue(p)"
+    assert opened.page.eval_on_selector(".row del", before, "content") == '"deleted: "'
+    assert opened.page.eval_on_selector(".row ins", before, "content") == '"inserted: "'
+    assert opened.page.eval_on_selector(".row del", before, "clip-path") == "inset(50%)"
+    assert opened.page.eval_on_selector(".row del", "e => e.textContent.startsWith('deleted')") is False
 
 
 @pytest.mark.corpus

@@ -203,7 +203,7 @@ def _chunks(chunks: Sequence[Chunk], *ops: Op) -> str:
         if c.op is Op.EQUAL:
             out.append(_esc(c.text))
         elif c.op is Op.DELETE and c.op in ops:
-            out.append(f'<del><span class="vh">deleted: </span>{_esc(c.text)}</del>')
+            out.append(f"<del>{_esc(c.text)}</del>")
         elif c.op is Op.INSERT and c.op in ops:
-            out.append(f'<ins><span class="vh">inserted: </span>{_esc(c.text)}</ins>')
+            out.append(f"<ins>{_esc(c.text)}</ins>")
     return "".join(out)

@@ -211,3 +211,34 @@ def test_several_resolutions_each_get_their_summary_and_bookmark_prefix() -> Non
         "1. Welcomes the report;",
         "2. Requests more;",
     ]
+
+
+def test_unchanged_move_uses_words_move_markup() -> None:
+    """A pure move is w:moveFrom/w:moveTo in ranges of one name; its numbers stay del/ins."""
+    redline = redline_of(
+        ["Recalling its resolution,", "Decides to act;", "Requests a report;", "Invites views;"],
+        ["Recalling its resolution,", "Invites views;", "Decides to act;", "Requests a report;"],
+    )
+    xml = members(render(redline, "docx"))["word/document.xml"].decode()  # type: ignore[arg-type]
+    starts = re.findall(r'<w:move(From|To)RangeStart [^>]*w:name="([^"]+)"', xml)
+    assert sorted(kind for kind, _ in starts) == ["From", "To"]
+    assert len({name for _, name in starts}) == 1
+    assert xml.count("<w:moveFromRangeEnd ") == xml.count("<w:moveToRangeEnd ") == 1
+    assert re.search(r"<w:moveFrom [^>]*><w:r><w:t[^>]*>Invites views;</w:t>", xml)
+    assert re.search(r"<w:moveTo [^>]*><w:r><w:t[^>]*>Invites views;</w:t>", xml)
+    assert_round_trip(redline, render(redline, "docx"))  # type: ignore[arg-type]
+
+
+def test_reworded_move_is_deleted_and_inserted() -> None:
+    """A move with edits is a deletion plus an insertion (no move markup), and still reads back."""
+    views = "Invites the views of all Member States on the question;"
+    fewer = "Invites the views of Member States on the question;"
+    redline = redline_of(
+        ["Recalling its resolution,", "Decides to act;", "Requests a report;", views],
+        ["Recalling its resolution,", fewer, "Decides to act;", "Requests a report;"],
+    )
+    moved = [row for row in redline.resolutions[0].rows if row.moved]
+    assert moved and any(c.op != "=" for c in moved[0].chunks)
+    xml = members(render(redline, "docx"))["word/document.xml"].decode()  # type: ignore[arg-type]
+    assert "<w:moveFrom " not in xml and "<w:moveTo " not in xml
+    assert_round_trip(redline, render(redline, "docx"))  # type: ignore[arg-type]

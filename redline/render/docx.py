@@ -149,25 +149,37 @@ class _Writer:
 
     def _row(self, row: Row, part: Part, prefix: str) -> None:
         if part is Part.OLD or not row.new:
-            self._whole(row.old, Op.DELETE, prefix, _note(row, part))
+            self._whole(row, row.old, Op.DELETE, prefix, _note(row, part))
         elif part is Part.NEW or not row.old:
-            self._whole(row.new, Op.INSERT, prefix, _note(row, part))
+            self._whole(row, row.new, Op.INSERT, prefix, _note(row, part))
         else:
             self._changed(row, prefix)
 
-    def _whole(self, paras: Sequence[Paragraph], op: Op, prefix: str, note: str | None) -> None:
+    def _whole(self, row: Row, paras: Sequence[Paragraph], op: Op, prefix: str, note: str | None) -> None:
+        """Write a whole side of a row as deleted or inserted.
+
+        A move whose wording is unchanged is written as Word's own move (w:moveFrom where
+        it was, w:moveTo where it is, in ranges named alike); its numbers, which differ,
+        stay a deletion and an insertion.
+        """
+        move = row.moved and bool(row.old) and bool(row.new) and all(c.op is Op.EQUAL for c in row.chunks)
+        written = []
         for p in paras:
             w = self.document.add_paragraph()
             first = None
             if label(p):
                 first = self.rev.run(w._p, label(p) + " ", op)
-            text = self.rev.run(w._p, p.text, op)
-            self.rev.mark(w._p, op)
+            text = self.rev.run(w._p, p.text, op, move=move)
+            self.rev.mark(w._p, op, move=move)
             side = "old_" if op is Op.DELETE else ""
             self._bookmark(w._p, prefix + side + p.address)
             if note is not None:
                 self._comment(w, first if first is not None else text, note)
                 note = None
+            written.append(w._p)
+        if move and written:
+            name = "_".join(["move", *(q.address for q in row.old), *(q.address for q in row.new)])
+            self.rev.move_range(written[0], written[-1], op, _bookmark_base(prefix + name))
 
     def _changed(self, row: Row, prefix: str) -> None:
         """Write a row present on both sides, its word diff inline, its breaks as tracked marks."""
@@ -203,9 +215,7 @@ class _Writer:
         return w
 
     def _bookmark(self, p: Any, address: str) -> None:
-        base = re.sub(r"_+", "_", re.sub(r"[^A-Za-z0-9]", "_", address)).strip("_")[:36] or "p"
-        if not base[0].isalpha():
-            base = "p" + base
+        base = _bookmark_base(address)
         name, n = base, 1
         while name in self.names:
             n += 1
@@ -221,6 +231,12 @@ class _Writer:
         anchor = Run(r, paragraph)
         comment = self.document.add_comment(anchor, text=xml_safe(text), author=AUTHOR, initials="RL")
         comment._comment_elm.date = self.date
+
+
+def _bookmark_base(address: str) -> str:
+    """Return ``address`` as a Word name: letters, digits and "_", a letter first, at most 36 long."""
+    base = re.sub(r"_+", "_", re.sub(r"[^A-Za-z0-9]", "_", address)).strip("_")[:36] or "p"
+    return base if base[0].isalpha() else "p" + base
 
 
 def _label_chunks(old: Paragraph | None, new: Paragraph | None) -> list[Chunk]:

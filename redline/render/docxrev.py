@@ -28,6 +28,14 @@ def xml_safe(text: str) -> str:
     return _XML_BAD.sub("", text)
 
 
+_TAGS = {
+    (Op.INSERT, False): "w:ins",
+    (Op.DELETE, False): "w:del",
+    (Op.INSERT, True): "w:moveTo",
+    (Op.DELETE, True): "w:moveFrom",
+}
+
+
 @dataclass(slots=True)
 class Revisions:
     """Revision stamps (author, date) and a counter for annotation ids."""
@@ -48,30 +56,31 @@ class Revisions:
         el.set(qn("w:date"), self.date)
         return el
 
-    def run(self, p: Any, text: str, op: Op, *, bold: bool = False) -> Any:
+    def run(self, p: Any, text: str, op: Op, *, bold: bool = False, move: bool = False) -> Any:
         """Append ``text`` to paragraph element ``p`` as a run, inserted or deleted per ``op``.
 
-        Returns the w:r element (inside its w:ins / w:del when tracked).
+        With ``move``, a deletion is moved-from and an insertion moved-to text. Returns the
+        w:r element (inside its w:ins / w:del / w:moveFrom / w:moveTo when tracked).
         """
         r = OxmlElement("w:r")
         if bold:
             rpr = OxmlElement("w:rPr")
             rpr.append(OxmlElement("w:b"))
             r.append(rpr)
-        t = OxmlElement("w:delText" if op is Op.DELETE else "w:t")
+        t = OxmlElement("w:delText" if op is Op.DELETE and not move else "w:t")
         t.set(qn("xml:space"), "preserve")
         t.text = xml_safe(text)
         r.append(t)
         if op is Op.EQUAL:
             p.append(r)
         else:
-            wrapper = self._stamp("w:ins" if op is Op.INSERT else "w:del")
+            wrapper = self._stamp(_TAGS[op, move])
             wrapper.append(r)
             p.append(wrapper)
         return r
 
-    def mark(self, p: Any, op: Op) -> None:
-        """Track paragraph ``p``'s own mark as inserted or deleted (nothing for Op.EQUAL)."""
+    def mark(self, p: Any, op: Op, *, move: bool = False) -> None:
+        """Track paragraph ``p``'s own mark as inserted or deleted (or moved; nothing for Op.EQUAL)."""
         if op is Op.EQUAL:
             return
         ppr = p.get_or_add_pPr()
@@ -79,7 +88,24 @@ class Revisions:
         if rpr is None:
             rpr = OxmlElement("w:rPr")
             ppr.append(rpr)
-        rpr.append(self._stamp("w:ins" if op is Op.INSERT else "w:del"))
+        rpr.append(self._stamp(_TAGS[op, move]))
+
+    def move_range(self, first: Any, last: Any, op: Op, name: str) -> None:
+        """Bracket paragraphs ``first``..``last`` as the source (Op.DELETE) or target of move ``name``.
+
+        Word pairs a move's two ranges by their common name.
+        """
+        side = "moveFrom" if op is Op.DELETE else "moveTo"
+        start = self._stamp(f"w:{side}RangeStart")
+        start.set(qn("w:name"), name)
+        end = OxmlElement(f"w:{side}RangeEnd")
+        end.set(qn("w:id"), start.get(qn("w:id")))
+        ppr = first.find(qn("w:pPr"))
+        if ppr is None:
+            first.insert(0, start)
+        else:
+            ppr.addnext(start)
+        last.append(end)
 
     def fence(self, elements: list[Any], tag: str) -> None:
         """Move consecutive body ``elements`` into one block content control tagged ``tag``."""

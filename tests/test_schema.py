@@ -90,3 +90,43 @@ def test_schema_rejects_broken_pairs(validator: jsonschema.Draft202012Validator)
     data["pairs"][0].pop("similarity")
     with pytest.raises(jsonschema.ValidationError):
         validator.validate(data)
+
+
+def test_pair_command_output_validates(validator: jsonschema.Draft202012Validator, tmp_path: Path) -> None:
+    """`redline pair --format json` on the demo pair writes what the schema describes."""
+    from click.testing import CliRunner
+
+    from redline.cli import main
+
+    for side in ("old", "new"):
+        (tmp_path / f"{side}.txt").write_text(_demo(side), encoding="utf-8")
+    result = CliRunner().invoke(
+        main, ["pair", str(tmp_path / "old.txt"), str(tmp_path / "new.txt"), "-f", "json"]
+    )
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    validator.validate(data)
+    assert data["pairs"][0]["new"] is not None and data["unpaired_new"] == []
+
+
+@pytest.mark.corpus
+def test_pair_command_on_corpus_folders_validates(
+    validator: jsonschema.Draft202012Validator, corpus: Path, tmp_path: Path
+) -> None:
+    """Pairing a few real drafts with their adopted texts (folders of links) validates too."""
+    from click.testing import CliRunner
+
+    from redline.cli import main
+
+    for folder, names in (
+        ("old", ("A_C.1_80_L.22", "A_80_L.9")),
+        ("new", ("A_RES_80_41", "A_RES_80_6", "A_RES_80_229")),
+    ):
+        (tmp_path / folder).mkdir()
+        for name in names:
+            (tmp_path / folder / f"{name}.txt").symlink_to(corpus / "ga" / f"{name}.txt")
+    result = CliRunner().invoke(main, ["pair", str(tmp_path / "old"), str(tmp_path / "new"), "-f", "json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    validator.validate(data)
+    assert len(data["pairs"]) == 2 and len(data["unpaired_new"]) == 1

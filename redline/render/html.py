@@ -185,9 +185,8 @@ def _row(view: RowView) -> str:
     if view.partner is not None:
         came = ", ".join(p.address for p in row.old)
         addr.append(f'<a class="tag move" href="#{_esc(view.partner)}">moved from {_esc(came)}</a>')
-    if view.footnotes_changed:
-        marks = f"{', '.join(view.old_marks) or '—'} {ARROW} {', '.join(view.new_marks) or '—'}"
-        addr.append(f'<span class="tag notes">footnotes {_esc(marks)}</span>')
+    if view.footnote_note is not None:
+        addr.append(f'<span class="tag notes">{_esc(view.footnote_note)}</span>')
     extra = "".join(f'<span id="{_esc(a)}"></span>' for a in view.extra_anchors)
     return (
         f'<div class="{classes}" id="{_esc(view.anchor)}"><div class="addr">{extra}{" ".join(addr)}</div>'

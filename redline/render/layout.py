@@ -49,6 +49,16 @@ class RowView:
         )
 
     @property
+    def footnote_note(self) -> str | None:
+        """Describe a footnote change: "footnotes 2 → 3", or "footnote 7 reworded"; None if none."""
+        if not self.footnotes_changed:
+            return None
+        if self.old_marks == self.new_marks:
+            plural = "s" if len(self.new_marks) > 1 else ""
+            return f"footnote{plural} {', '.join(self.new_marks)} reworded"
+        return f"footnotes {', '.join(self.old_marks) or NONE} {ARROW} {', '.join(self.new_marks) or NONE}"
+
+    @property
     def shown_tags(self) -> tuple[str, ...]:
         """Return the tags worth printing: "unchanged" only when nothing else applies."""
         rest = tuple(t for t in self.tags if t not in ("unchanged", "moved"))

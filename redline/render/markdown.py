@@ -145,9 +145,8 @@ def _row(view: RowView, critic: bool) -> Iterator[str]:
     if view.partner is not None:
         came = ", ".join(p.address for p in row.old)
         head.append(f"*moved from [{_esc(came)}](#{_esc(view.partner)})*")
-    if view.footnotes_changed:
-        marks = f"{', '.join(view.old_marks) or '—'} {ARROW} {', '.join(view.new_marks) or '—'}"
-        head.append(f"footnotes {_esc(marks)}")
+    if view.footnote_note is not None:
+        head.append(_esc(view.footnote_note))
     text = _chunks(row.chunks, critic)
     # The text continues the heading's paragraph after a hard break, so no indent or
     # marker at its start can make it a code block or a list.

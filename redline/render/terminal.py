@@ -91,10 +91,8 @@ def _rows(views: Sequence[RowView], paint: _Paint) -> Iterator[str]:
         tags = list(view.shown_tags)
         if view.partner is not None:
             tags.append("moved from " + ", ".join(p.address for p in row.old))
-        if view.footnotes_changed:
-            tags.append(
-                f"footnotes {', '.join(view.old_marks) or '—'} {ARROW} {', '.join(view.new_marks) or '—'}"
-            )
+        if view.footnote_note is not None:
+            tags.append(view.footnote_note)
         head = paint("moved" if row.moved else "label", _esc(view.label))
         yield f"{head}  {paint('dim', _esc(', '.join(tags)))}"
         text = _chunks(row.chunks, paint)

@@ -174,3 +174,10 @@ def test_texts_with_distinct_titles_pair_with_themselves(docs: list[Resolution])
     for p in result.pairs:
         if docs[p.old_index].title:
             assert p.new_index == p.old_index
+
+
+def test_duplicates_pair_in_reading_order() -> None:
+    """Equal texts on both sides pair by position, not by search order."""
+    same = [_res("Protection of coral reefs", CORAL) for _ in range(3)]
+    assert [p.new_index for p in pair(same, same).pairs] == [0, 1, 2]
+    assert [p.new_index for p in pair(same, same[:1]).pairs] == [0, None, None]

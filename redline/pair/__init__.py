@@ -65,8 +65,8 @@ def pair(
     """Pair ``old`` with ``new`` one to one, maximising the summed margin over the threshold.
 
     Every old resolution appears once in ``pairs`` (in input order); a new one is in at most
-    one pair, and otherwise listed in ``unpaired_new``. Deterministic: ties resolve to the
-    lower index.
+    one pair, and otherwise listed in ``unpaired_new``. Deterministic: between equally good
+    choices, the one keeping both sides in reading order wins (duplicates pair by position).
     """
     opts = options or PairOptions()
     of = [features(r) for r in old]
@@ -81,8 +81,7 @@ def pair(
         best[i] = max(best.get(i, 0.0), sim)
         sims[(i, j)] = sim
         if sim >= opts.threshold:
-            # A tiny constant keeps a pair exactly at the threshold worth taking.
-            gains[(i, j)] = sim - opts.threshold + 1e-9
+            gains[(i, j)] = sim - opts.threshold + _tie_break(i, j, len(old), len(new))
     chosen = assign(len(old), len(new), gains)
     pairs = []
     for k, partner in enumerate(chosen):
@@ -92,6 +91,15 @@ def pair(
             pairs.append(Pair(k, partner, old[k], new[partner], round(sims[(k, partner)], 4)))
     taken = {c for c in chosen if c is not None}
     return Pairing(tuple(pairs), tuple(c for c in range(len(new)) if c not in taken))
+
+
+def _tie_break(i: int, j: int, n_old: int, n_new: int) -> float:
+    """Return a tiny positive gain that favours pairs keeping both sides in reading order.
+
+    It also keeps a pair exactly at the threshold worth taking, and makes ties between equal
+    texts (duplicates) resolve to the order-preserving choice rather than the search order.
+    """
+    return 1e-9 + 1e-7 * (1.0 - abs(i / n_old - j / n_new))
 
 
 def _candidates(of: Sequence[Features], nf: Sequence[Features], opts: PairOptions) -> list[tuple[int, int]]:

@@ -18,7 +18,7 @@ _STARTS = re.compile(
     r"^\s*(?:\d{1,3}(?:\s+(?:bis|ter|quater))?\.|\((?:[a-z]{1,2}|[ivxlc]{1,6})\)|[a-z]\.)(?:\s|$)"
 )
 _NUMBER_ONLY = re.compile(
-    r"^\s*(?:\d{1,3}(?:\s+(?:bis|ter|quater))?\.|\((?:[a-z]{1,2}|[ivxlc]{1,6})\)|[a-z]\.)\s*$"
+    r"^\s*(?:\d{1,3}(?:\s+(?:bis|ter|quater))?\.?|\((?:[a-z]{1,2}|[ivxlc]{1,6})\)|[a-z]\.)\s*$"
 )
 _HEADING_LINE = re.compile(
     r"^\s*(?:(?:Draft (?:resolution|decision)|Resolution|Decision)(?: (?:[IVXLC]+|\d+/\d+))?"

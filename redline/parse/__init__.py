@@ -15,7 +15,7 @@ from redline.clean import Block, Cleaned, clean_document
 from redline.errors import StructureError
 from redline.model import Annex, DocKind, Document, Kind, Paragraph, Resolution
 from redline.parse.header import is_heading, read_header
-from redline.parse.paragraphs import classify
+from redline.parse.paragraphs import classify, classify_sections
 from redline.parse.patterns import (
     ADOPTED,
     ADOPTED_BY,
@@ -144,7 +144,7 @@ def _resolution(span: Span, cleaned: Cleaned) -> tuple[Resolution, tuple[Block, 
             chapeau = rest.rstrip().endswith(":")
             lead.append(Block(rest, rest, span.organ.lines, span.organ.marks, span.organ.after_break))
     main, annexes = _annexes(list(body))
-    paragraphs = classify([*lead, *main], chapeau=chapeau)
+    paragraphs = classify_sections([*lead, *main], chapeau=chapeau)
     if lead and not any(p.kind is Kind.OPERATIVE for p in paragraphs):
         first = paragraphs[0]
         paragraphs[0] = Paragraph(Kind.OPERATIVE, None, "OP1", first.text, first.footnotes, first.lines)

@@ -44,6 +44,7 @@ _ROMAN = frozenset(
 )
 _VERB = re.compile(r"^(?:[A-Z][a-z]+ly |Once again |Also |Further |Again )*[A-Z][a-z]+s\b")
 _ACTION = re.compile(r"^(?:[A-Z][a-z]+ly |Also |Further |Again )*[A-Z][a-z]+(?:s|ed)\b")
+_ORGAN_LINE = re.compile(r"^The [A-Z][\w ]*(?:Assembly|Council|Commission|Conference)[,:]?$")
 _TERMINAL = re.compile(r"[,;:.]\s*[”’\")\]]*$")
 
 
@@ -109,6 +110,9 @@ def _numbered(state: _State, block: Block, m: re.Match[str]) -> None:
     fits = state.mode is None or (
         state.mode == "numbered" and (n > state.last_op or (n == state.last_op and suffix))
     )
+    if state.listing and state.mode == "numbered" and n == state.last_op + 1 and _ACTION.match(rest):
+        state.listing = False  # the list an operative paragraph introduced has ended
+        fits = True
     if state.listing or not fits or not rest:
         state.listing = state.listing or state.mode is not None
         _other(state, block, label, rest)
@@ -155,6 +159,74 @@ def _is_deeper(state: _State, token: str) -> bool:
     return token in _ROMAN and not (state.letter and len(token) == 1 and ord(token) == ord(state.letter) + 1)
 
 
+_PREAMBULAR = re.compile(
+    r"^(?:[A-Z][a-z]+ly |Also |Further )*(?:[A-Z][a-z]+ing|Aware|Mindful|Conscious)\b.*,$", re.S
+)
+_SECTION = re.compile(r"^([IVXL]{1,5}|[A-H])(?:\.|\s|$)")
+
+
+_LOOSE = re.compile(r"^(\d{1,3})()\s+([A-Z].*)$", re.S)
+
+
+def _loose_number(state: _State, text: str) -> re.Match[str] | None:
+    """Match "26 Condemns ..." (a number whose full stop the extraction lost), in sequence only."""
+    m = _LOOSE.match(text)
+    if m and state.mode == "numbered" and int(m.group(1)) == state.last_op + 1 and _ACTION.match(m.group(3)):
+        return m
+    return None
+
+
+def _number_of(block: Block) -> str | None:
+    m = OP_NUMBER.match(block.text)
+    return m.group(1) if m else None
+
+
+def _section_starts(blocks: Sequence[Block]) -> list[int]:
+    """Return where the sections of a sectioned resolution start, or [] when it has none.
+
+    Budget and omnibus resolutions print "I", "II" (or "A", "B") headings, each over its
+    own preamble and its own operative numbering from 1. Headings over continuous
+    numbering are only headings, and the text is not split.
+    """
+    starts = [
+        i
+        for i, b in enumerate(blocks)
+        if _SECTION.match(b.text) and not _TERMINAL.search(b.text) and len(b.text.split()) <= 40
+    ]
+    if len(starts) < 2:
+        return []
+    restarts = 0
+    preambles = 0
+    for pos, start in enumerate(starts):
+        stop = starts[pos + 1] if pos + 1 < len(starts) else len(blocks)
+        if any(_number_of(b) == "1" for b in blocks[start:stop]):
+            restarts += 1
+        if pos and any(_PREAMBULAR.match(b.text) for b in blocks[start:stop]):
+            preambles += 1
+    return starts if restarts >= 2 or preambles else []
+
+
+def classify_sections(blocks: Sequence[Block], *, chapeau: bool = False) -> list[Paragraph]:
+    """Return ``blocks`` as paragraphs, each section of a sectioned resolution numbered apart.
+
+    In a sectioned resolution every address carries its section: "II/PP1", "II/OP3";
+    the heading itself is kind other with address "II".
+    """
+    starts = _section_starts(blocks)
+    if not starts:
+        return classify(blocks, chapeau=chapeau)
+    out = classify(blocks[: starts[0]], chapeau=chapeau)
+    for pos, start in enumerate(starts):
+        stop = starts[pos + 1] if pos + 1 < len(starts) else len(blocks)
+        head = blocks[start]
+        name = head.text.split(" ", 1)[0].rstrip(".")
+        title = head.text[len(name) :].lstrip(". ")
+        out.append(Paragraph(Kind.OTHER, name, name, title, head.marks, head.lines))
+        for p in classify(blocks[start + 1 : stop]):
+            out.append(Paragraph(p.kind, p.number, f"{name}/{p.address}", p.text, p.footnotes, p.lines))
+    return out
+
+
 def classify(blocks: Sequence[Block], *, chapeau: bool = False) -> list[Paragraph]:
     """Return ``blocks`` as addressed paragraphs (see the module docstring).
 
@@ -164,7 +236,7 @@ def classify(blocks: Sequence[Block], *, chapeau: bool = False) -> list[Paragrap
     state = _State()
     for block in blocks:
         text = block.text
-        m = OP_NUMBER.match(text)
+        m = OP_NUMBER.match(text) or _loose_number(state, text)
         if m:
             _numbered(state, block, m)
             continue
@@ -192,7 +264,7 @@ def classify(blocks: Sequence[Block], *, chapeau: bool = False) -> list[Paragrap
 
 def _unnumbered(state: _State, block: Block) -> None:
     text = block.text
-    if CLOSING.match(text) or not _TERMINAL.search(text):
+    if CLOSING.match(text) or not _TERMINAL.search(text) or _ORGAN_LINE.match(text):
         _other(state, block)
         if not CLOSING.match(text) and state.mode is not None:
             state.top = None

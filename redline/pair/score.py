@@ -26,7 +26,7 @@ _STOP = frozenset(
 class Weights:
     """The knobs of `score`; the defaults are tuned on the GA corpus (docs/pairing.md)."""
 
-    same_title_floor: float = 0.62
+    same_title_floor: float = 0.55
     """Similarity of two texts with the same normalised title and nothing else in common."""
     recall_bonus: float = 0.12
     """Added when one text recalls the other by number ("Recalling its resolution 79/42")."""

@@ -43,7 +43,7 @@ _ROMAN = frozenset(
     ]
 )
 _VERB = re.compile(r"^(?:[A-Z][a-z]+ly |Once again |Also |Further |Again )*[A-Z][a-z]+s\b")
-_ACTION = re.compile(r"^(?:[A-Z][a-z]+ly |Also |Further |Again )*[A-Z][a-z]+(?:s|ed)\b")
+_ACTION = re.compile(r"^(?=[A-Z])(?:[A-Za-z]+ly |Also |Further |Again |Once again )*[A-Za-z][a-z]+(?:s|ed)\b")
 _ORGAN_LINE = re.compile(r"^The [A-Z][\w ]*(?:Assembly|Council|Commission|Conference)[,:]?$")
 _TERMINAL = re.compile(r"[,;:.]\s*[”’\")\]]*$")
 

@@ -23,7 +23,7 @@ CHAPTER = re.compile(r"^Chapter [IVXLC]+$")
 SECTION = re.compile(r"^[A-H]\.\s+[A-Z]")
 CLOSING = re.compile(r"^\d+(?:st|nd|rd|th) (?:plenary )?meeting\b")
 SPONSORS = re.compile(
-    r"^(?P<who>.+?)\s*:\s*\*{0,3}\s*(?P<what>(?:revised |further revised )?draft (?:resolution|decision)"
+    r"^(?P<who>.+?)\s*:[\s*,]*(?P<what>(?:revised |further revised )?draft (?:resolution|decision)"
     r"|(?:amendments?|revisions?) to .*)$"
 )
 SUBMITTED = re.compile(r"^(?:Revised )?[Dd]raft (?:resolution|decision)s? submitted by (?P<who>.+)$")

@@ -30,6 +30,9 @@ class Weights:
     """Similarity of two texts with the same normalised title and nothing else in common."""
     recall_bonus: float = 0.12
     """Added when one text recalls the other by number ("Recalling its resolution 79/42")."""
+    recall_floor: float = 0.4
+    """With a recall, at least recall_floor x (1 + content): a renamed successor that recalls its
+    predecessor and keeps half its wording pairs ("SAMOA Pathway" -> "Antigua and Barbuda Agenda")."""
     cite_floor: float = 0.85
     """Least similarity when one text cites the other's symbol (an adopted header cites its draft)."""
     kind_penalty: float = 0.15
@@ -126,7 +129,7 @@ def _combine(
     else:
         sim = 0.5 * title + 0.5 * content * math.sqrt(title) + w.shape_weight * shape * content
     if recalled:
-        sim += w.recall_bonus
+        sim = max(sim + w.recall_bonus, w.recall_floor * (1.0 + content))
     if cited:
         sim = max(sim, w.cite_floor + (1.0 - w.cite_floor) * content)
     if (kind_a is DocKind.DECISION) != (kind_b is DocKind.DECISION):

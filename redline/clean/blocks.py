@@ -65,6 +65,47 @@ _CONNECTORS = frozenset(
         "towards",
     ]
 )
+_PARTICIPLES = frozenset(
+    [
+        "Recalling",
+        "Reaffirming",
+        "Recognizing",
+        "Noting",
+        "Welcoming",
+        "Emphasizing",
+        "Stressing",
+        "Expressing",
+        "Reiterating",
+        "Considering",
+        "Acknowledging",
+        "Affirming",
+        "Underlining",
+        "Underscoring",
+        "Bearing",
+        "Having",
+        "Taking",
+        "Deploring",
+        "Condemning",
+        "Encouraging",
+        "Commending",
+        "Appreciating",
+        "Highlighting",
+        "Observing",
+        "Believing",
+        "Desiring",
+        "Seeking",
+        "Wishing",
+        "Inviting",
+        "Urging",
+        "Reconfirming",
+        "Endorsing",
+        "Guided",
+        "Determined",
+        "Alarmed",
+        "Cognizant",
+        "Committed",
+    ]
+)
 _OPENER_WORDS = frozenset(
     [
         "Aware",
@@ -138,9 +179,15 @@ def opens_paragraph(line: str) -> bool:
     return _STARTS.match(line) is not None
 
 
-def _opener(text: str) -> bool:
-    word = text.split(" ", 1)[0].strip('“"(')
-    return word in _OPENER_WORDS or (word[:1].isupper() and (word.endswith("ing") or word.endswith("ed")))
+def _opener(text: str, *, strict: bool = False) -> bool:
+    """Return True when ``text`` opens with a preambular opener ("Recalling", "Deeply concerned").
+
+    ``strict`` accepts only the listed openers, not any capitalised participle.
+    """
+    word = text.strip().split(" ", 1)[0].strip('“"(,;:')
+    if word in _OPENER_WORDS or word in _PARTICIPLES:
+        return True
+    return not strict and word[:1].isupper() and (word.endswith("ing") or word.endswith("ed"))
 
 
 def _fresh(line: str, before: str) -> bool:
@@ -210,7 +257,9 @@ def build_blocks(
             new = True
         else:
             new = bool(_ENDS_CLAUSE.search(running)) and (
-                opens_paragraph(clean) or (clean[:1].isspace() and _fresh(clean, running))
+                opens_paragraph(clean)
+                or (clean[:1].isspace() and _fresh(clean, running))
+                or (running.endswith((",", ";")) and _opener(clean, strict=True))
             )
         if new:
             groups.append([index])

@@ -335,3 +335,24 @@ def test_same_text_shows_no_change_anywhere(pair: tuple[list[str], list[str]]) -
     markdown = str(render(redline, "markdown"))
     assert markdown.count("<del>") == 1 and markdown.count("<ins>") == 1  # the legend only
     assert not redline.changed
+
+
+def test_stubs_stand_where_moved_paragraphs_were() -> None:
+    """Each moved row leaves one stub, after the nearest earlier unmoved old paragraph, in old order."""
+    old = ["Recalling,", "Welcomes A;", "Urges B;", "Invites C;", "Notes D;", "Decides E;", "Requests F;"]
+    new = ["Recalling,", "Welcomes A;", "Notes D;", "Decides E;", "Requests F;", "Urges B;", "Invites C;"]
+    diff = redline_of(old, new).resolutions[0]
+    views = layout(diff)
+    stubs = [v for v in views if v.stub]
+    moved = [v for v in views if v.row.moved and not v.stub]
+    assert len(stubs) == len(moved) > 0
+    assert {v.partner for v in stubs} == {v.anchor for v in moved}
+    assert diff.old is not None
+    position = {p.address: i for i, p in enumerate(diff.old.all_paragraphs())}
+    for stub in stubs:
+        before = [v for v in views[: views.index(stub)] if not v.stub]
+        if before:
+            assert not before[-1].row.moved
+            assert position[before[-1].row.old[-1].address] < position[stub.row.old[0].address]
+    stub_order = [s.row.old[0].address for s in stubs]
+    assert stub_order == sorted(stub_order, key=lambda a: int(a[2:]))

@@ -85,26 +85,30 @@ def address_label(row: Row) -> str:
 def layout(diff: ResolutionDiff, *, prefix: str = "") -> tuple[RowView, ...]:
     """Return the rows of one resolution in reading order, with stubs where moved rows were.
 
-    A stub follows the row holding the old paragraph just before the moved one (or opens
-    the list when the moved paragraph came first), so the old text can be read in order too.
+    A stub follows the row of the nearest earlier old paragraph that did not move (or opens
+    the list when there is none); stubs sharing a place keep the old order, so the old text
+    can be followed too.
     """
     views = [_view(row, diff, prefix) for row in diff.rows]
-    stubs: dict[int, list[RowView]] = {}
     old_pos = _positions(diff.old)
     row_of_old: dict[int, int] = {}
     for index, row in enumerate(diff.rows):
         for p in row.old:
             row_of_old[old_pos.get(p.address, -1)] = index
+    placed: dict[int, list[tuple[int, RowView]]] = {}
     for index, view in enumerate(views):
         row = view.row
         if not (row.moved and row.old and row.new):
             continue
         first = old_pos.get(row.old[0].address, -1)
-        before = row_of_old.get(first - 1, -1) if first > 0 else -1
+        before = first - 1
+        while before >= 0 and diff.rows[row_of_old.get(before, index)].moved:
+            before -= 1
         stub_anchor = anchor_id("old-" + row.old[0].address, prefix=prefix)
         stub = RowView(row, stub_anchor, view.label, ("moved",), stub=True, partner=view.anchor)
-        stubs.setdefault(before, []).append(stub)
+        placed.setdefault(row_of_old.get(before, -1) if before >= 0 else -1, []).append((first, stub))
         views[index] = replace(view, partner=stub_anchor)
+    stubs = {k: [stub for _, stub in sorted(v, key=lambda item: item[0])] for k, v in placed.items()}
     out: list[RowView] = list(stubs.get(-1, ()))
     for index, view in enumerate(views):
         out.append(view)

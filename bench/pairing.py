@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import resource
 import statistics
 import subprocess
 import sys
@@ -111,17 +112,24 @@ def speed_sets() -> tuple[list[Path], list[Path]]:
 def speed(runs: int) -> None:
     old_paths, new_paths = speed_sets()
     print(f"speed: {len(old_paths)} texts x {len(new_paths)} texts, {runs} run(s), median")
-    t = time.perf_counter()
+    t, c = time.perf_counter(), time.process_time()
     old, new = load(old_paths), load(new_paths)
-    loading = time.perf_counter() - t
-    pairing = []
+    loading, loading_cpu = time.perf_counter() - t, time.process_time() - c
+    pairing, pairing_cpu = [], []
     for _ in range(runs):
-        t = time.perf_counter()
+        t, c = time.perf_counter(), time.process_time()
         result = pair([i.resolution for i in old], [i.resolution for i in new])
         pairing.append(time.perf_counter() - t)
+        pairing_cpu.append(time.process_time() - c)
     paired = sum(1 for p in result.pairs if p.new_index is not None)
-    print(f"  load + parse {len(old_paths) + len(new_paths)} files: {loading:.2f} s (one run)")
-    print(f"  pair():                       {statistics.median(pairing):.2f} s ({paired} pairs)")
+    print(
+        f"  load + parse {len(old_paths) + len(new_paths)} files, one process: "
+        f"{loading:.2f} s wall, {loading_cpu:.2f} s CPU (one run)"
+    )
+    print(
+        f"  pair(): {statistics.median(pairing):.2f} s wall, {statistics.median(pairing_cpu):.2f} s CPU "
+        f"({paired} pairs)"
+    )
     with tempfile.TemporaryDirectory() as tmp:
         for side, paths in (("old", old_paths), ("new", new_paths)):
             (Path(tmp) / side).mkdir()
@@ -129,12 +137,19 @@ def speed(runs: int) -> None:
                 # Numbered links keep duplicates apart and the folder order as listed.
                 (Path(tmp) / side / f"{i:04d}-{p.name}").symlink_to(p)
         cmd = [sys.executable, "-m", "redline", "pair", f"{tmp}/old", f"{tmp}/new", "-f", "json"]
-        whole = []
+        whole, whole_cpu = [], []
         for _ in range(runs):
+            before = resource.getrusage(resource.RUSAGE_CHILDREN)
             t = time.perf_counter()
             subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL)
             whole.append(time.perf_counter() - t)
-    print(f"  redline pair (end to end):    {statistics.median(whole):.2f} s")
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            whole_cpu.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
+    print(
+        f"  redline pair -f json, end to end (parsing on {os.cpu_count()} cores): "
+        f"{statistics.median(whole):.2f} s wall, {statistics.median(whole_cpu):.2f} s CPU in all processes"
+    )
+    print(f"  load average now: {' '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cores")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

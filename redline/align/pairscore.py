@@ -56,7 +56,8 @@ def _nonzero(
             for j, c in enumerate(choices)
         ]
         return [cell for cell in cells if cell[2] > 0]
-    matrix = process.cdist(queries, choices, scorer=fn, score_cutoff=cutoff, workers=1)
+    # All cores: the scores do not depend on the split, so the output stays deterministic.
+    matrix = process.cdist(queries, choices, scorer=fn, score_cutoff=cutoff, workers=-1)
     rows, cols = np.nonzero(matrix)
     return [(int(i), int(j), float(matrix[i, j])) for i, j in zip(rows.tolist(), cols.tolist(), strict=True)]
 

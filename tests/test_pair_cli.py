@@ -111,3 +111,14 @@ def test_folder_without_texts_is_trouble(tmp_path: Path) -> None:
     code, out = _run(str(tmp_path), NEW)
     assert code == 2
     assert "holds no" in out
+
+
+def test_json_validates_against_the_redline_1_schema() -> None:
+    import jsonschema
+
+    schema = json.loads(
+        (Path(__file__).parent.parent / "docs" / "redline-1.schema.json").read_text(encoding="utf-8")
+    )
+    code, out = _run(OLD, NEW, "-f", "json")
+    assert code == 0
+    jsonschema.validate(json.loads(out), {**schema, "anyOf": [{"$ref": "#/$defs/pair"}]})

@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Sequence
 
 from redline.model import Kind, Op, Paragraph, Row, RowKind, Summary
 
 PARTS = ("PP", "OP", "sub", "other")
 """Summary parts in output order: preambular, operative, sub-paragraphs, anything else."""
-CHANGES = ("added", "deleted", "changed", "moved", "renumbered", "split", "merged", "unchanged")
+CHANGES = (
+    "added",
+    "deleted",
+    "changed",
+    "typographic",
+    "moved",
+    "renumbered",
+    "split",
+    "merged",
+    "unchanged",
+)
 """Counters of each part, in output order."""
 
 _PART_OF = {Kind.PREAMBULAR: "PP", Kind.OPERATIVE: "OP", Kind.SUBPARAGRAPH: "sub", Kind.OTHER: "other"}
@@ -33,6 +44,15 @@ _ADVERBS = (
 )
 # Words that belong to the verb ("Calls upon", "Takes note of", "Notes with appreciation").
 _PARTICLES = {"calls": ("upon", "on"), "takes": ("note",), "notes": ("with",)}
+# Dashes and hyphens, quotes and invisible marks that typesetting varies between versions.
+_TYPOGRAPHY = str.maketrans(
+    {
+        **dict.fromkeys("\u2010\u2011\u2012\u2013\u2212", "-"),
+        **dict.fromkeys("\u2018\u2019\u201a\u201b\u2032", "'"),
+        **dict.fromkeys("\u201c\u201d\u201e\u201f\u2033", '"'),
+        **dict.fromkeys("\u00ad\u200b\u200c\u200d\u2060\ufeff", ""),
+    }
+)
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
@@ -70,7 +90,7 @@ def row_changes(row: Row) -> tuple[str, ...]:
     elif len(row.old) > 1 and len(row.new) == 1:
         out.append("merged")
     elif row.kind is RowKind.CHANGED:
-        out.append("changed")
+        out.append("typographic" if typographic_only(row) else "changed")
     else:
         out.append("unchanged")
     if row.moved:
@@ -78,6 +98,30 @@ def row_changes(row: Row) -> tuple[str, ...]:
     if row.renumbered:
         out.append("renumbered")
     return tuple(sorted(out, key=CHANGES.index))
+
+
+def typographic_only(row: Row) -> bool:
+    """Return True when a changed row differs only in typography: dashes, quotes, spaces, width.
+
+    Such a row still shows its exact character changes (the texts do differ), but counts as
+    "typographic" rather than "changed": a draft adopted word for word is not reworded.
+
+    >>> from redline.diff import word_diff
+    >>> from redline.model import Paragraph
+    >>> old = Paragraph(Kind.PREAMBULAR, None, "PP1", "on the non\u2011proliferation of “weapons”,")
+    >>> new = Paragraph(Kind.PREAMBULAR, None, "PP1", 'on the non-proliferation of "weapons",')
+    >>> chunks = word_diff(old.text, new.text)
+    >>> typographic_only(Row(RowKind.CHANGED, (old,), (new,), False, False, 0.9, chunks))
+    True
+    """
+    if not row.old or not row.new or row.old_text == row.new_text:
+        return False
+    return _typography_key(row.old_text) == _typography_key(row.new_text)
+
+
+def _typography_key(text: str) -> str:
+    folded = unicodedata.normalize("NFKC", text).translate(_TYPOGRAPHY)
+    return " ".join(folded.split())
 
 
 def leading_verb(text: str) -> str | None:

@@ -114,3 +114,27 @@ def test_docstring_examples_run() -> None:
 
     result = doctest.testmod(redline.summary)
     assert result.attempted > 0 and result.failed == 0
+
+
+def test_typography_only_changes_count_apart() -> None:
+    """A hyphen or quote swapped by typesetting counts as typographic, not as a rewording."""
+    rows = (
+        _row(
+            RowKind.CHANGED,
+            (_pp(1, "Recalling the non\u2011proliferation treaty,"),),
+            (_pp(1, "Recalling the non-proliferation treaty,"),),
+        ),
+        _row(
+            RowKind.CHANGED,
+            (_op("1", "Decides on the “Global Compact”;"),),
+            (_op("1", 'Decides on the "Global Compact";'),),
+        ),
+        _row(
+            RowKind.CHANGED,
+            (_op("2", "Decides on the non\u2011proliferation;"),),
+            (_op("2", "Decides on the proliferation;"),),
+        ),
+    )
+    counts = dict((part, dict(c)) for part, c in summarize(rows).counts)
+    assert counts["PP"]["typographic"] == 1 and counts["PP"]["changed"] == 0
+    assert counts["OP"]["typographic"] == 1 and counts["OP"]["changed"] == 1

@@ -8,6 +8,7 @@ from typing import Any
 from redline.model import Document, Paragraph, Redline, Resolution, ResolutionDiff, Row
 from redline.render import RenderOptions, register
 from redline.render.layout import footnote_marks, footnotes_changed
+from redline.summary import typographic_only
 
 SCHEMA = "redline/1"
 
@@ -75,6 +76,7 @@ def _side(r: Resolution | None) -> dict[str, Any] | None:
 def row_json(row: Row, *, old: Resolution | None = None, new: Resolution | None = None) -> dict[str, Any]:
     """Return the contract's view of one redline row.
 
+    ``typographic`` is true when the row's texts differ only in dashes, quotes or spacing;
     ``footnotes_changed`` is true when the footnote marks the row cites differ, or the
     notes they cite (looked up in ``old`` and ``new``) read differently: footnote changes
     are attributes of the row, never text edits.
@@ -87,6 +89,7 @@ def row_json(row: Row, *, old: Resolution | None = None, new: Resolution | None 
         "renumbered": row.renumbered,
         "similarity": round(row.similarity, 4),
         "chunks": [[str(c.op), c.text] for c in row.chunks],
+        "typographic": typographic_only(row),
         "footnotes_changed": footnotes_changed(row, old, new),
         "footnotes": {"old": list(footnote_marks(row.old)), "new": list(footnote_marks(row.new))},
     }

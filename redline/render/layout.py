@@ -14,6 +14,7 @@ from redline.summary import row_changes
 
 ARROW = "→"
 NONE = "—"
+_SHOWN = {"typographic": "typography only"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +62,7 @@ class RowView:
     @property
     def shown_tags(self) -> tuple[str, ...]:
         """Return the tags worth printing: "unchanged" only when nothing else applies."""
-        rest = tuple(t for t in self.tags if t not in ("unchanged", "moved"))
+        rest = tuple(_SHOWN.get(t, t) for t in self.tags if t not in ("unchanged", "moved"))
         return rest or (("unchanged",) if not self.row.moved else ())
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from redline.clean import clean_text
 from redline.clean.furniture import embedded_furniture
 from redline.model import DocKind, Document, Kind
 from redline.parse import parse
@@ -92,6 +93,13 @@ def test_no_word_is_lost(parsed: tuple[tuple[str, str, Document], ...]) -> None:
         if not result.complete:
             incomplete.append((name, result.lost[:5], result.added[:5]))
     assert incomplete == []
+
+
+def test_cleaning_is_idempotent_on_real_texts(parsed: tuple[tuple[str, str, Document], ...]) -> None:
+    """Every seventh file (and the report), to keep the run short."""
+    for name, text, _ in parsed[::7] + parsed[-1:]:
+        once = clean_text(text)
+        assert clean_text(once) == once, name
 
 
 def test_resolutions_have_operative_paragraphs(parsed: tuple[tuple[str, str, Document], ...]) -> None:

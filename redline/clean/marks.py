@@ -40,7 +40,6 @@ _NUMBER_WORDS = frozenset(
         "principle",
         "principles",
         "goal",
-        "goals",
         "target",
         "targets",
         "part",
@@ -98,7 +97,7 @@ def _year(mark: str) -> re.Pattern[str]:
 
 @lru_cache(maxsize=512)
 def _spaced(mark: str) -> re.Pattern[str]:
-    return re.compile(rf"(?:(?<=[^\W\d_]|[,;.”’])|(?<=\b(?:1[89]|20)\d\d)) +{re.escape(mark)}(?= |$)")
+    return re.compile(rf"(?:(?<=[^\W\d_]|[,;.”’)])|(?<=\b(?:1[89]|20)\d\d)) +{re.escape(mark)}(?= |$)")
 
 
 def _in_symbol(text: str, start: int) -> bool:

@@ -29,8 +29,8 @@ def align(
     new_codes = [enc.encode(p.text) for p in new]
     nums = ([numbers(p.text) for p in old], [numbers(p.text) for p in new])
     groups = _backbone(old, new, old_codes, new_codes, nums, opts)
-    moved = _moves(groups, old_codes, new_codes, opts)
-    return _rows(old, new, old_codes, new_codes, groups, moved, opts)
+    backbone, moved = _moves(groups, old_codes, new_codes, opts)
+    return _rows(old, new, old_codes, new_codes, backbone, moved, opts)
 
 
 def _backbone(
@@ -171,27 +171,53 @@ def _gap(
 
 def _moves(
     groups: list[Group], old_codes: Sequence[str], new_codes: Sequence[str], opts: AlignOptions
-) -> list[Group]:
-    """Pair what the backbone left over, across the whole text."""
-    used_old = {i for o, _ in groups for i in o}
-    used_new = {j for _, n in groups for j in n}
-    left_old = [i for i in range(len(old_codes)) if i not in used_old]
-    left_new = [j for j in range(len(new_codes)) if j not in used_new]
-    cut = dice_cutoff(opts.move_similarity, opts.unmatched_weight, opts.growth_weight)
+) -> tuple[list[Group], list[Group]]:
+    """Pair what the backbone left over across the whole text; return (backbone, moves).
+
+    A weak backbone pair (below ``weak_similarity``) competes with the leftovers: when one
+    of its paragraphs has a better partner elsewhere, the pair is undone and the better one
+    made a move. This is how two paragraphs that moved away from the same spot are not
+    paired with each other.
+    """
 
     def rank(m: int, a: str, b: str) -> float:
         return score(
             m, len(a), len(b), unmatched_weight=opts.unmatched_weight, growth_weight=opts.growth_weight
         )
 
+    weak = [
+        (o[0], n[0])
+        for o, n in groups
+        if len(o) == len(n) == 1
+        and rank(common(old_codes[o[0]], new_codes[n[0]]), old_codes[o[0]], new_codes[n[0]])
+        < opts.weak_similarity
+    ]
+    used_old = {i for o, _ in groups for i in o}
+    used_new = {j for _, n in groups for j in n}
+    pool_old = sorted({i for i in range(len(old_codes)) if i not in used_old} | {i for i, _ in weak})
+    pool_new = sorted({j for j in range(len(new_codes)) if j not in used_new} | {j for _, j in weak})
+    at_old = {i: k for k, i in enumerate(pool_old)}
+    at_new = {j: k for k, j in enumerate(pool_new)}
+    given = [
+        (rank(common(old_codes[i], new_codes[j]), old_codes[i], new_codes[j]), at_old[i], at_new[j])
+        for i, j in weak
+    ]
     pairs = pair_leftovers(
-        [old_codes[i] for i in left_old],
-        [new_codes[j] for j in left_new],
-        cutoff=cut,
+        [old_codes[i] for i in pool_old],
+        [new_codes[j] for j in pool_new],
+        cutoff=dice_cutoff(opts.move_similarity, opts.unmatched_weight, opts.growth_weight),
         rank=rank,
         threshold=opts.move_similarity,
+        given=given,
     )
-    return [((left_old[a],), (left_new[b],)) for a, b in pairs]
+    chosen = [(pool_old[a], pool_new[b]) for a, b in pairs]
+    weak_set = set(weak)
+    kept_set = set(chosen) & weak_set
+    backbone = [
+        g for g in groups if not (len(g[0]) == len(g[1]) == 1 and (g[0][0], g[1][0]) in weak_set - kept_set)
+    ]
+    moved: list[Group] = [((i,), (j,)) for i, j in chosen if (i, j) not in weak_set]
+    return backbone, moved
 
 
 def _rows(

@@ -14,24 +14,28 @@ def pair_leftovers(
     cutoff: float,
     rank: Callable[[int, str, str], float],
     threshold: float,
+    given: Sequence[tuple[float, int, int]] = (),
 ) -> list[tuple[int, int]]:
     """Return (i, j) pairs of leftover coded strings, most similar first, each index used once.
 
     Candidates come from the rapidfuzz prefilter at ``cutoff`` (Indel similarity); ``rank``
-    scores each from its common token count, and those from ``threshold`` up are kept. Ties
-    go to the pair nearer the start, then to the smaller i.
+    scores each from its common token count, and those from ``threshold`` up are kept.
+    ``given`` adds (score, i, j) candidates whatever their score (pairs already made, which
+    keep their place unless a better one claims a side). Ties go to a given pair, then to
+    the pair nearer the start, then to the smaller i.
     """
-    candidates = []
+    seen = {(i, j) for _, i, j in given}
+    candidates = [(value, 0, i, j) for value, i, j in given]
     for dice, i, j in close_pairs(old, new, cutoff=cutoff):
         m = round(dice * (len(old[i]) + len(new[j])) / 2)
         value = rank(m, old[i], new[j])
-        if value >= threshold:
-            candidates.append((value, i, j))
-    candidates.sort(key=lambda c: (-c[0], c[1] + c[2], c[1]))
+        if value >= threshold and (i, j) not in seen:
+            candidates.append((value, 1, i, j))
+    candidates.sort(key=lambda c: (-c[0], c[1], c[2] + c[3], c[2]))
     used_old: set[int] = set()
     used_new: set[int] = set()
     out = []
-    for _, i, j in candidates:
+    for _, _, i, j in candidates:
         if i in used_old or j in used_new:
             continue
         used_old.add(i)

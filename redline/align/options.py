@@ -13,6 +13,8 @@ class AlignOptions:
     """Two paragraphs in the same stretch between anchors are paired when their similarity exceeds this."""
     move_similarity: float = 0.6
     """A paragraph left over after the order-preserving pass is paired across the text (a move) from this."""
+    weak_similarity: float = 0.75
+    """A pair in place below this is undone when one of its paragraphs has a better partner elsewhere."""
     unmatched_weight: float = 0.25
     """How much an unmatched word costs against a matched one in `similarity`."""
     growth_weight: float = 0.35

@@ -15,7 +15,7 @@ from redline.clean import Block, Cleaned, clean_document
 from redline.errors import StructureError
 from redline.model import Annex, DocKind, Document, Kind, Paragraph, Resolution
 from redline.parse.header import is_heading, read_header
-from redline.parse.paragraphs import classify, classify_sections
+from redline.parse.paragraphs import classify_sections
 from redline.parse.patterns import (
     ADOPTED,
     ADOPTED_BY,
@@ -224,7 +224,7 @@ def _annexes(blocks: list[Block]) -> tuple[list[Block], list[Annex]]:
         title = None
         if inner and is_heading(inner[0]):
             title, inner = inner[0].text, inner[1:]
-        paras = classify(inner)
+        paras = classify_sections(inner)
         annexes.append(Annex(label, title, tuple(_prefixed(paras, label))))
     return main, annexes
 

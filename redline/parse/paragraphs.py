@@ -162,6 +162,7 @@ def _is_deeper(state: _State, token: str) -> bool:
 _PREAMBULAR = re.compile(
     r"^(?:[A-Z][a-z]+ly |Also |Further )*(?:[A-Z][a-z]+ing|Aware|Mindful|Conscious)\b.*,$", re.S
 )
+_ARTICLE = re.compile(r"^(Article \d+(?: ?[a-z]| bis| ter)?)\.?(?:\s+\S.*)?$")
 _SECTION = re.compile(r"^([IVXL]{1,5}|[A-H])(?:\.|\s|$)")
 
 
@@ -210,16 +211,19 @@ def classify_sections(blocks: Sequence[Block], *, chapeau: bool = False) -> list
     """Return ``blocks`` as paragraphs, each section of a sectioned resolution numbered apart.
 
     In a sectioned resolution every address carries its section: "II/PP1", "II/OP3";
-    the heading itself is kind other with address "II".
+    the heading itself is kind other with address "II". A treaty's articles are sections
+    too: "Article 5/1", "Article 5/1(a)".
     """
-    starts = _section_starts(blocks)
+    articles = [i for i, b in enumerate(blocks) if _ARTICLE.match(b.text)]
+    starts = articles if len(articles) >= 2 else _section_starts(blocks)
     if not starts:
         return classify(blocks, chapeau=chapeau)
     out = classify(blocks[: starts[0]], chapeau=chapeau)
     for pos, start in enumerate(starts):
         stop = starts[pos + 1] if pos + 1 < len(starts) else len(blocks)
         head = blocks[start]
-        name = head.text.split(" ", 1)[0].rstrip(".")
+        article = _ARTICLE.match(head.text)
+        name = article.group(1) if article else head.text.split(" ", 1)[0].rstrip(".")
         title = head.text[len(name) :].lstrip(". ")
         out.append(Paragraph(Kind.OTHER, name, name, title, head.marks, head.lines))
         for p in classify(blocks[start + 1 : stop]):

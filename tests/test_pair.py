@@ -181,3 +181,11 @@ def test_duplicates_pair_in_reading_order() -> None:
     same = [_res("Protection of coral reefs", CORAL) for _ in range(3)]
     assert [p.new_index for p in pair(same, same).pairs] == [0, 1, 2]
     assert [p.new_index for p in pair(same, same[:1]).pairs] == [0, None, None]
+
+
+def test_revised_draft_pairs_with_the_draft_it_replaces() -> None:
+    """A/70/L.9/Rev.1 replaces A/70/L.9 even under a new title and with new wording."""
+    old = [_res("Coral reefs", CORAL, symbol="A/70/L.9"), _res("Lighthouses", LIGHTHOUSE, symbol="A/70/L.8")]
+    revised = _res("Protection of coral reefs and mangroves", CORAL[:2] + LIGHTHOUSE, symbol="A/70/L.9/Rev.1")
+    result = pair(old, [revised])
+    assert [p.new_index for p in result.pairs] == [0, None]

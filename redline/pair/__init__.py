@@ -171,7 +171,7 @@ def _citation_edges(
             for sym in (*side_b[b].symbols, *side_b[b].short):
                 owner.setdefault(sym, []).append(b)
         for a in ids_a:
-            refs = [*side_a[a].cites, *sorted(side_a[a].recalls)]
+            refs = [*side_a[a].symbols, *side_a[a].cites, *sorted(side_a[a].recalls)]
             for sym in refs:
                 for b in owner.get(sym, ()):
                     out.add((b, a) if flip else (a, b))

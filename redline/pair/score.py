@@ -103,7 +103,8 @@ def score(
     same = bool(old.title) and old.title == new.title
     title = 1.0 if same else title_overlap(old.title, new.title, idf or {})
     shape = _shape(old, new)
-    cited = _cites(old, new) or _cites(new, old)
+    # A revision (A/C.3/80/L.20/Rev.1) counts as citing the draft it replaces (A/C.3/80/L.20).
+    cited = _cites(old, new) or _cites(new, old) or (bool(old.symbols) and old.symbols == new.symbols)
     recalled = _recalls(old, new) or _recalls(new, old)
     top = _combine(same, title, _max_content(old, new), shape, cited, recalled, old.kind, new.kind, w)
     if top < floor:

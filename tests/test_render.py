@@ -356,3 +356,11 @@ def test_stubs_stand_where_moved_paragraphs_were() -> None:
             assert position[before[-1].row.old[-1].address] < position[stub.row.old[0].address]
     stub_order = [s.row.old[0].address for s in stubs]
     assert stub_order == sorted(stub_order, key=lambda a: int(a[2:]))
+
+
+def test_documents_without_resolutions_say_so() -> None:
+    empty = Document(resolutions=())
+    redline = Redline(empty, empty, ())
+    for fmt in ("html", "markdown", "terminal"):
+        assert "Neither file holds a resolution" in str(render(redline, fmt))
+    check_nothing_lost(redline)

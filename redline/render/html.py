@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 from redline.model import Chunk, Document, Op, Redline, Resolution, ResolutionDiff
 from redline.render import RenderOptions, register
 from redline.render.html_style import CSS
-from redline.render.layout import ARROW, RowView, layout, run_label, verb_change_labels
+from redline.render.layout import ARROW, NO_RESOLUTIONS, RowView, layout, run_label, verb_change_labels
 from redline.summary import CHANGES
 
 _PAIR_HEAD = (
@@ -61,6 +61,8 @@ def render_html(redline: Redline, options: RenderOptions) -> str:
     many = len(redline.resolutions) > 1
     for index, diff in enumerate(redline.resolutions, start=1):
         parts.extend(_resolution(diff, index, prefix=f"R{index}-" if many else ""))
+    if not redline.resolutions:
+        parts.append(f"<p>{NO_RESOLUTIONS}</p>")
     parts += ["</main>", "</body>", "</html>", ""]
     return "\n".join(parts)
 

@@ -14,6 +14,7 @@ from redline.summary import row_changes
 
 ARROW = "→"
 NONE = "—"
+NO_RESOLUTIONS = "Neither file holds a resolution to compare."
 _SHOWN = {"typographic": "typography only"}
 
 

@@ -13,7 +13,7 @@ from collections.abc import Iterator, Sequence
 
 from redline.model import Chunk, Op, Redline, Resolution, ResolutionDiff
 from redline.render import RenderOptions, register
-from redline.render.layout import ARROW, RowView, layout, run_label, verb_change_labels
+from redline.render.layout import ARROW, NO_RESOLUTIONS, RowView, layout, run_label, verb_change_labels
 from redline.summary import CHANGES
 
 PART_NAMES = {"PP": "Preambular (PP)", "OP": "Operative (OP)", "sub": "Sub-paragraphs", "other": "Other"}
@@ -50,6 +50,8 @@ def render_markdown(redline: Redline, options: RenderOptions) -> str:
     for index, diff in enumerate(redline.resolutions, start=1):
         lines.append("")
         lines.extend(_resolution(diff, index, prefix=f"R{index}-" if many else "", critic=critic))
+    if not redline.resolutions:
+        lines += ["", NO_RESOLUTIONS]
     return "\n".join(lines).rstrip("\n") + "\n"
 
 

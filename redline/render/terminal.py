@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterator, Sequence
 
 from redline.model import Chunk, Op, Redline, ResolutionDiff
 from redline.render import RenderOptions, register
-from redline.render.layout import ARROW, RowView, layout, verb_change_labels
+from redline.render.layout import ARROW, NO_RESOLUTIONS, RowView, layout, verb_change_labels
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _RESET = "\x1b[0m"
@@ -41,6 +41,8 @@ def render_terminal(redline: Redline, options: RenderOptions) -> str:
     for index, diff in enumerate(redline.resolutions, start=1):
         lines.append("")
         lines.extend(_resolution(diff, index, paint))
+    if not redline.resolutions:
+        lines.append(NO_RESOLUTIONS)
     return "\n".join(lines) + "\n"
 
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import sys
+
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -189,3 +192,17 @@ def test_revised_draft_pairs_with_the_draft_it_replaces() -> None:
     revised = _res("Protection of coral reefs and mangroves", CORAL[:2] + LIGHTHOUSE, symbol="A/70/L.9/Rev.1")
     result = pair(old, [revised])
     assert [p.new_index for p in result.pairs] == [0, None]
+
+
+def test_prefilter_gives_the_same_scores_without_numpy(monkeypatch: pytest.MonkeyPatch) -> None:
+    """rapidfuzz's cdist needs numpy; without it the pure fallback must agree."""
+    from redline.align.pairscore import score_pairs
+
+    queries, choices = (
+        ["coral reefs", "lighthouses", ""],
+        ["protection of coral reefs", "lighthouse day", "mu"],
+    )
+    with_numpy = score_pairs(queries, choices, scorer="token_set", cutoff=0.5)
+    monkeypatch.setitem(sys.modules, "numpy", None)
+    assert score_pairs(queries, choices, scorer="token_set", cutoff=0.5) == with_numpy
+    assert with_numpy == {(0, 0): 1.0, (1, 1): 0.8}

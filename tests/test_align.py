@@ -164,3 +164,18 @@ def test_docstring_examples_run() -> None:
     import redline.align.measure
 
     assert doctest.testmod(redline.align.measure).failed == 0
+
+
+def test_recalling_paragraphs_pair_by_the_resolutions_they_cite() -> None:
+    """Numbers are masked in the similarity, but shared exact numbers decide between look-alikes."""
+    first = "Recalling its resolutions 71/12 of 3 December 2016 and 72/40 of 4 December 2017,"
+    also = (
+        "Recalling also its resolutions 60/5 of 1 December 2005, 69/10, 69/11 and 69/12 of "
+        "9 December 2014 and 69/300 of 30 December 2014,"
+    )
+    grown = (
+        "Recalling its resolutions 71/12 of 3 December 2016, 72/40 of 4 December 2017, "
+        "74/8 of 5 December 2019 and 74/90 of 22 December 2019,"
+    )
+    links = align(paras(first, also, *BODY[1:]), paras(grown, *BODY[1:]))
+    assert pairs(links)[:2] == [((0,), (0,)), ((1,), ())]

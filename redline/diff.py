@@ -22,6 +22,9 @@ TOKEN = re.compile(r"\w+(?:[-‐‑'’]\w+)*|\s+|[^\w\s]", re.UNICODE)
 # non-surrogate code point will do, since the encoded strings never mix with real text.
 _RANGES = ((0xE000, 0xF8FF), (0xF0000, 0xFFFFD), (0x100000, 0x10FFFD), (0x10000, 0xEFFFF), (0x100, 0xD7FF))
 _OPS = {-1: Op.DELETE, 0: Op.EQUAL, 1: Op.INSERT}
+_CLAUSE_ENDS = frozenset(";.:")
+COARSE_ABOVE = 600 * 600
+"""Rows whose token counts multiply past this are diffed clause by clause first."""
 
 
 def tokenize(text: str) -> list[str]:
@@ -43,15 +46,73 @@ def word_diff(old: str, new: str) -> tuple[Chunk, ...]:
     if old == new:
         return (Chunk(Op.EQUAL, old),) if old else ()
     old_tokens, new_tokens = tokenize(old), tokenize(new)
+    if len(old_tokens) * len(new_tokens) > COARSE_ABOVE:
+        return normalize(_clause_first(old_tokens, new_tokens))
+    return normalize(_token_diff(old_tokens, new_tokens))
+
+
+def _token_diff(old_tokens: list[str], new_tokens: list[str]) -> list[tuple[Op, str]]:
+    """Diff two token lists (one private character per token) and clean the result semantically."""
     codes: dict[str, str] = {}
-    old_encoded = _encode(old_tokens, codes)
-    new_encoded = _encode(new_tokens, codes)
+    diffs = _dmp_diff(_encode(old_tokens, codes), _encode(new_tokens, codes), cleanup=True)
     decode = {char: token for token, char in codes.items()}
+    return [(op, "".join(decode[c] for c in text)) for op, text in diffs]
+
+
+def _clause_first(old_tokens: list[str], new_tokens: list[str]) -> list[tuple[Op, str]]:
+    """Diff long rows clause by clause, then word by word inside the clauses that changed.
+
+    The word-level algorithm costs (length x differences); on two long, much-rewritten rows
+    that takes seconds. Equal clauses are cheap anchors, and only the stretches between
+    them are diffed by word, so the work stays near linear and still depends only on input.
+    """
+    old_clauses, new_clauses = _clauses(old_tokens), _clauses(new_tokens)
+    codes: dict[str, str] = {}
+    keys = ["".join(c) for c in old_clauses], ["".join(c) for c in new_clauses]
+    diffs = _dmp_diff(_encode(keys[0], codes), _encode(keys[1], codes), cleanup=False)
+    out: list[tuple[Op, str]] = []
+    at = [0, 0]
+    pending: tuple[list[str], list[str]] = ([], [])
+    for op, text in [*diffs, (Op.EQUAL, "")]:
+        if op is not Op.EQUAL:
+            side = 0 if op is Op.DELETE else 1
+            for _ in text:
+                pending[side].extend((old_clauses, new_clauses)[side][at[side]])
+                at[side] += 1
+            continue
+        if pending[0] or pending[1]:
+            out.extend(_token_diff(*pending) if pending[0] and pending[1] else _whole(*pending))
+            pending = ([], [])
+        for _ in text:
+            out.append((Op.EQUAL, keys[0][at[0]]))
+            at[0] += 1
+            at[1] += 1
+    return out
+
+
+def _whole(old_tokens: list[str], new_tokens: list[str]) -> list[tuple[Op, str]]:
+    return [(Op.DELETE, "".join(old_tokens)), (Op.INSERT, "".join(new_tokens))]
+
+
+def _clauses(tokens: list[str]) -> list[list[str]]:
+    """Cut tokens after each ; . : or line end (with the white space that follows)."""
+    out: list[list[str]] = [[]]
+    for token in tokens:
+        if token.isspace() and out[-1] and (out[-1][-1] in _CLAUSE_ENDS or "\n" in token):
+            out[-1].append(token)
+            out.append([])
+        else:
+            out[-1].append(token)
+    return [c for c in out if c]
+
+
+def _dmp_diff(old: str, new: str, *, cleanup: bool) -> list[tuple[Op, str]]:
     dmp = diff_match_patch()
     dmp.Diff_Timeout = 0
-    diffs = dmp.diff_main(old_encoded, new_encoded, False)
-    dmp.diff_cleanupSemantic(diffs)
-    return normalize((_OPS[op], "".join(decode[c] for c in text)) for op, text in diffs)
+    diffs = dmp.diff_main(old, new, False)
+    if cleanup:
+        dmp.diff_cleanupSemantic(diffs)
+    return [(_OPS[op], text) for op, text in diffs]
 
 
 def normalize(pieces: Iterable[tuple[Op, str]]) -> tuple[Chunk, ...]:

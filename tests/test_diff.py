@@ -5,9 +5,11 @@ from __future__ import annotations
 import itertools
 import re
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import redline.diff
 from redline.diff import normalize, tokenize, word_diff
 from redline.model import Chunk, Op
 from tests.strategies import edited_text, redline_text, sentence
@@ -150,3 +152,27 @@ def test_docstring_examples_run() -> None:
     import redline.diff
 
     assert doctest.testmod(redline.diff).failed == 0
+
+
+@given(edited_text(), edited_text())
+def test_long_rows_diffed_by_clause_keep_the_guarantees(
+    first: tuple[str, str], second: tuple[str, str]
+) -> None:
+    """Above the size limit rows are diffed clause by clause first; every guarantee still holds."""
+    old = f"{first[0]}; {second[0]}.\nDecides to act; and"
+    new = f"{first[1]}; {second[1]}.\nDecides to act; or"
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(redline.diff, "COARSE_ABOVE", 0)
+        _check_invariants(old, new)
+
+
+def test_long_rewritten_rows_stay_fast_and_exact() -> None:
+    """Two long rows rewritten clause by clause: equal clauses anchor, changed ones diff by word."""
+    clauses = [
+        f"Requests the Secretary-General to report on item {i} at its next session;" for i in range(120)
+    ]
+    old = " ".join(clauses)
+    new = " ".join(c.replace("Requests", "Invites") if i % 3 == 0 else c for i, c in enumerate(clauses))
+    chunks = _check_invariants(old, new)
+    assert [c.text for c in chunks if c.op is Op.DELETE] == ["Requests"] * 40
+    assert [c.text for c in chunks if c.op is Op.INSERT] == ["Invites"] * 40

@@ -38,7 +38,8 @@ def word_diff(old: str, new: str) -> tuple[Chunk, ...]:
     Guarantees: the "=" and "-" chunks join to ``old`` and the "=" and "+" chunks to
     ``new``; no chunk is empty; adjacent chunks never share an op; within a run of
     changes the deletion comes before the insertion. The result depends only on the
-    inputs (no time limit, so machine load cannot change it).
+    inputs (no time limit, so machine load cannot change it). Long rows are diffed clause
+    by clause first (see ``COARSE_ABOVE``).
 
     >>> [(str(c.op), c.text) for c in word_diff("Requests the Commission", "Encourages the Commission")]
     [('-', 'Requests'), ('+', 'Encourages'), ('=', ' the Commission')]

@@ -14,7 +14,7 @@ from hypothesis import given
 
 from redline.compare import compare, compare_resolutions
 from redline.load import Tracked, read, read_bytes
-from redline.model import Document, Kind, Paragraph, Redline, Resolution
+from redline.model import Document, Footnote, Kind, Paragraph, Redline, Resolution
 from redline.parse import parse
 from redline.render import RenderOptions, render
 from redline.render.docx import FIXED_DATE, label
@@ -42,17 +42,28 @@ def redline_of(old: Sequence[str], new: Sequence[str]) -> Redline:
 
 
 def printed(res: Resolution | None) -> list[str]:
-    """The paragraphs as Word shows them: number, space, text; white space collapsed."""
+    """The paragraphs as Word shows them: number, space, text, then footnote numbers in order."""
     if res is None:
         return []
-    return [
-        " ".join(f"{label(p)} {p.text}".split()) for p in res.all_paragraphs() if p.text.strip() or label(p)
-    ]
+    known = {f.mark for f in res.footnotes}
+    shown: list[str] = []
+    cited = 0
+    for p in res.all_paragraphs():
+        marks = ""
+        for mark in p.footnotes:
+            if mark in known:
+                cited += 1
+                marks += str(cited)
+        text = " ".join(f"{label(p)} {p.text}".split())
+        if text:
+            shown.append(text + marks)
+    return shown
 
 
 def read_back(data: bytes, tracked: Tracked) -> list[str]:
     text = read_bytes(data, "redline.docx", tracked=tracked).text
-    return [" ".join(block.split()) for block in text.split("\n\n") if block.strip()]
+    blocks = [block.split("\n_____", 1)[0] for block in text.split("\n\n")]  # notes after the rule
+    return [" ".join(block.split()) for block in blocks if block.strip()]
 
 
 def assert_round_trip(redline: Redline, data: bytes) -> None:
@@ -186,6 +197,11 @@ def test_a_redline_read_back_parses_as_the_resolution() -> None:
         again = parse(read_bytes(data, "redline.docx", tracked=tracked).text)
         assert addressed(again) == addressed(side)
         assert again.resolutions[0].title == side.resolutions[0].title
+        notes = [(p.address, p.footnotes) for r in again.resolutions for p in r.all_paragraphs()]
+        assert notes == [(p.address, p.footnotes) for r in side.resolutions for p in r.all_paragraphs()]
+        assert [f.text for f in again.resolutions[0].footnotes] == [
+            f.text for f in side.resolutions[0].footnotes
+        ]
 
 
 def test_several_resolutions_each_get_their_summary_and_bookmark_prefix() -> None:
@@ -242,3 +258,33 @@ def test_reworded_move_is_deleted_and_inserted() -> None:
     xml = members(render(redline, "docx"))["word/document.xml"].decode()  # type: ignore[arg-type]
     assert "<w:moveFrom " not in xml and "<w:moveTo " not in xml
     assert_round_trip(redline, render(redline, "docx"))  # type: ignore[arg-type]
+
+
+def noted(texts: Sequence[str], notes: dict[int, tuple[str, str]]) -> Resolution:
+    """A resolution whose paragraph i cites footnote notes[i] = (mark, text)."""
+    res = resolution(texts)
+    paras = tuple(
+        Paragraph(p.kind, p.number, p.address, p.text, (notes[i][0],)) if i in notes else p
+        for i, p in enumerate(res.paragraphs)
+    )
+    footnotes = tuple(Footnote(mark, text) for mark, text in sorted(notes.values()))
+    return Resolution(res.label, res.title, res.organ, res.symbol, paras, footnotes)
+
+
+def test_footnotes_are_real_notes_with_tracked_references() -> None:
+    """A kept note shows its own word diff; a dropped one a deleted reference; a new one an inserted one."""
+    texts = ["Recalling the Convention,", "Recalling the Protocol,", "Decides to act;"]
+    old = noted(texts, {0: ("1", "Treaty Series, vol. 1."), 1: ("2", "Ibid., vol. 2.")})
+    new = noted(texts, {0: ("1", "Treaty Series, vol. 9."), 2: ("2", "See A/80/1.")})
+    redline = Redline(Document((old,)), Document((new,)), (compare_resolutions(old, new),))
+    data = render(redline, "docx")
+    assert isinstance(data, bytes)
+    notes = members(data)["word/footnotes.xml"].decode()
+    assert re.search(r"<w:del [^>]*><w:r><w:delText[^>]*>1</w:delText>", notes)
+    assert re.search(r"<w:ins [^>]*><w:r><w:t[^>]*>9</w:t>", notes)
+    for tracked, side in ((Tracked.ACCEPT, new), (Tracked.REJECT, old)):
+        again = parse(read_bytes(data, "r.docx", tracked=tracked).text).resolutions[0]
+        assert [(p.text, p.footnotes) for p in again.paragraphs] == [
+            (p.text, p.footnotes) for p in side.paragraphs
+        ]
+        assert [(f.mark, f.text) for f in again.footnotes] == [(f.mark, f.text) for f in side.footnotes]

@@ -103,10 +103,22 @@ def office(tmp_path_factory: pytest.TempPathFactory) -> Office:
 
 
 def printed(res: Resolution | None) -> list[str]:
+    """The paragraphs as Word shows them: number, space, text, then footnote numbers in order."""
     if res is None:
         return []
-    shown = [f"{label(p)} {p.text}" for p in res.all_paragraphs()]
-    return [" ".join(text.split()) for text in shown if text.strip()]
+    known = {f.mark for f in res.footnotes}
+    shown: list[str] = []
+    cited = 0
+    for p in res.all_paragraphs():
+        marks = ""
+        for mark in p.footnotes:
+            if mark in known:
+                cited += 1
+                marks += str(cited)
+        text = " ".join(f"{label(p)} {p.text}".split())
+        if text:
+            shown.append(text + marks)
+    return shown
 
 
 def check(office: Office, redline: Redline, path: Path) -> None:

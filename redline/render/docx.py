@@ -24,6 +24,7 @@ from redline.load.docx import SUMMARY_TAG
 from redline.model import Chunk, Kind, Op, Paragraph, Redline, ResolutionDiff, Row
 from redline.render import RenderOptions, register
 from redline.render.docxlayout import Part, place_rows
+from redline.render.docxnotes import Footnotes, pair_marks
 from redline.render.docxrev import Revisions, xml_safe
 from redline.summary import CHANGES
 
@@ -103,13 +104,18 @@ class _Writer:
         self.date = datetime.strptime(date, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
         self.names: set[str] = set()
         self.first_run: Any | None = None
+        """The first run of the paragraph last started (a comment's anchor)."""
         self.fence_from: int | None = 0
         """Body index where the next front matter starts (0 first: the document's title too)."""
-        """The first run of the paragraph last started (a comment's anchor)."""
+        self.notes = Footnotes(document, revisions)
+        self.old_notes: dict[str, str] = {}
+        self.new_notes: dict[str, str] = {}
 
     def resolution(self, diff: ResolutionDiff, prefix: str) -> None:
         """Write one resolution: heading, summary table, then its redlined paragraphs."""
         res = diff.new or diff.old
+        self.old_notes = {f.mark: f.text for f in diff.old.footnotes} if diff.old is not None else {}
+        self.new_notes = {f.mark: f.text for f in diff.new.footnotes} if diff.new is not None else {}
         start = self.fence_from if self.fence_from is not None else len(self._blocks())
         self.fence_from = None
         heading = " ".join(x for x in (res.label, res.title) if x) if res is not None else ""
@@ -170,19 +176,24 @@ class _Writer:
             if label(p):
                 first = self.rev.run(w._p, label(p) + " ", op)
             text = self.rev.run(w._p, p.text, op, move=move)
-            self.rev.mark(w._p, op, move=move)
+            self._mark_before(w._p, op)
             side = "old_" if op is Op.DELETE else ""
             self._bookmark(w._p, prefix + side + p.address)
             if note is not None:
                 self._comment(w, first if first is not None else text, note)
                 note = None
+            self._cite(w._p, p.footnotes if op is Op.DELETE else (), p.footnotes if op is Op.INSERT else ())
             written.append(w._p)
         if move and written:
             name = "_".join(["move", *(q.address for q in row.old), *(q.address for q in row.new)])
             self.rev.move_range(written[0], written[-1], op, _bookmark_base(prefix + name))
 
     def _changed(self, row: Row, prefix: str) -> None:
-        """Write a row present on both sides, its word diff inline, its breaks as tracked marks."""
+        """Write a row present on both sides, its word diff inline, its breaks as tracked marks.
+
+        Footnote references go at the end of the Word paragraph where the paragraph citing
+        them ends: a deleted break ends only an old paragraph, an inserted one a new one.
+        """
         old_i = new_i = 0
         w = self._start(row, old_i, new_i, prefix)
         if row.renumbered:
@@ -191,14 +202,42 @@ class _Writer:
             pieces = chunk.text.split("\n")
             for k, piece in enumerate(pieces):
                 if k:
+                    ends_old, ends_new = chunk.op is not Op.INSERT, chunk.op is not Op.DELETE
+                    self._cite(
+                        w._p,
+                        _marks(row.old, old_i if ends_old else None),
+                        _marks(row.new, new_i if ends_new else None),
+                    )
                     self.rev.mark(w._p, chunk.op)
-                    starts_old, starts_new = chunk.op is not Op.INSERT, chunk.op is not Op.DELETE
-                    old_i += starts_old
-                    new_i += starts_new
-                    w = self._start(row, old_i if starts_old else None, new_i if starts_new else None, prefix)
+                    old_i += ends_old
+                    new_i += ends_new
+                    w = self._start(row, old_i if ends_old else None, new_i if ends_new else None, prefix)
                 if piece:
                     r = self.rev.run(w._p, piece, chunk.op)
                     self.first_run = self.first_run if self.first_run is not None else r
+        self._cite(w._p, _marks(row.old, old_i), _marks(row.new, new_i))
+
+    def _mark_before(self, p: Any, op: Op) -> None:
+        """Track the mark ending a whole inserted or deleted paragraph ``p``.
+
+        An inserted paragraph tracks the mark before it, as Word records a paragraph typed
+        after another: tracking its own mark means the same to Word, but LibreOffice then
+        joins the paragraphs around it on rejecting when the one before ends in an
+        insertion. A deleted paragraph, the first paragraph of the text, and one after an
+        already tracked mark track their own mark.
+        """
+        before = p.getprevious()
+        if op is Op.INSERT and before is not None and before.tag == qn("w:p") and not _mark_tracked(before):
+            self.rev.mark(before, op)
+        else:
+            self.rev.mark(p, op)
+
+    def _cite(self, p: Any, old_marks: Sequence[str], new_marks: Sequence[str]) -> None:
+        """Append the footnote references of ``p``'s old and new marks (see docxnotes)."""
+        for o, n in pair_marks(old_marks, new_marks, self.old_notes, self.new_notes):
+            old_text = self.old_notes[o] if o is not None else None
+            new_text = self.new_notes[n] if n is not None else None
+            self.notes.cite(p, old_text, new_text)
 
     def _start(self, row: Row, old_i: int | None, new_i: int | None, prefix: str) -> Any:
         """Open a paragraph, numbered as the old and/or new paragraph it begins (None: neither)."""
@@ -231,6 +270,27 @@ class _Writer:
         anchor = Run(r, paragraph)
         comment = self.document.add_comment(anchor, text=xml_safe(text), author=AUTHOR, initials="RL")
         comment._comment_elm.date = self.date
+        wrapper = r.getparent()
+        if wrapper.tag != qn("w:p"):
+            # python-docx puts the comment's range and reference run inside the w:ins / w:del
+            # holding the anchor run; with footnote references in the same paragraph,
+            # LibreOffice then loses a paragraph break on rejecting. A point comment just
+            # before the tracked change, itself untracked, reads the same and avoids that.
+            start, end, ref = r.getprevious(), r.getnext(), r.getnext().getnext()
+            wrapper.addprevious(start)
+            wrapper.addprevious(end)
+            wrapper.addprevious(ref)
+
+
+def _mark_tracked(p: Any) -> bool:
+    rpr = p.find(f"{qn('w:pPr')}/{qn('w:rPr')}")
+    kinds = ("ins", "del", "moveFrom", "moveTo")
+    return rpr is not None and any(rpr.find(qn(f"w:{kind}")) is not None for kind in kinds)
+
+
+def _marks(paras: Sequence[Paragraph], index: int | None) -> tuple[str, ...]:
+    """Return the footnote marks of ``paras[index]`` (none for None or past the end)."""
+    return paras[index].footnotes if index is not None and index < len(paras) else ()
 
 
 def _bookmark_base(address: str) -> str:

@@ -79,6 +79,15 @@ class Revisions:
             p.append(wrapper)
         return r
 
+    def append(self, p: Any, child: Any, op: Op) -> None:
+        """Append element ``child`` (a run) to ``p``, inside a w:ins / w:del unless Op.EQUAL."""
+        if op is Op.EQUAL:
+            p.append(child)
+            return
+        wrapper = self._stamp(_TAGS[op, False])
+        wrapper.append(child)
+        p.append(wrapper)
+
     def mark(self, p: Any, op: Op, *, move: bool = False) -> None:
         """Track paragraph ``p``'s own mark as inserted or deleted (or moved; nothing for Op.EQUAL)."""
         if op is Op.EQUAL:

@@ -179,3 +179,12 @@ def test_recalling_paragraphs_pair_by_the_resolutions_they_cite() -> None:
     )
     links = align(paras(first, also, *BODY[1:]), paras(grown, *BODY[1:]))
     assert pairs(links)[:2] == [((0,), (0,)), ((1,), ())]
+
+
+@pytest.mark.parametrize("threshold", [0.0, 1.0, 1.5])
+def test_extreme_thresholds_still_cover_every_paragraph(threshold: float) -> None:
+    """Thresholds at or past the ends of the scale are accepted and keep the row invariants."""
+    opts = AlignOptions(min_similarity=threshold, move_similarity=threshold, anchor_similarity=threshold)
+    links = align(paras(*BODY), paras(*BODY[::-1]), options=opts)
+    assert sorted(i for link in links for i in link.old) == list(range(len(BODY)))
+    assert [j for link in links for j in link.new] == list(range(len(BODY)))

@@ -132,8 +132,7 @@ def score(m: float, a: int, b: int, *, unmatched_weight: float, growth_weight: f
 
 def gain_weight(threshold: float, unmatched_weight: float) -> float:
     """Return the cost per unmatched token that makes a pair's gain positive iff similarity > threshold."""
-    if threshold >= 1.0:
-        return float("inf")
+    threshold = min(threshold, 1.0 - 1e-9)  # a threshold of 1 asks for equal token sequences
     return threshold * unmatched_weight / (1.0 - threshold)
 
 
@@ -143,7 +142,8 @@ def dice_cutoff(threshold: float, unmatched_weight: float, growth_weight: float 
     Exact when ``growth_weight`` is 1; otherwise a safe floor for the rapidfuzz prefilter.
     """
     w = unmatched_weight * min(1.0, growth_weight)
-    return 2 * w * threshold / (1.0 - threshold + 2 * w * threshold)
+    threshold = min(max(threshold, 0.0), 1.0)
+    return min(1.0, 2 * w * threshold / (1.0 - threshold + 2 * w * threshold))
 
 
 def similarity(a: str, b: str, *, unmatched_weight: float = 0.25, growth_weight: float = 0.35) -> float:

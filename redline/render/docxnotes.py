@@ -32,6 +32,8 @@ _SEPARATORS = (
     "</w:footnote></w:footnotes>"
 )
 
+_SETTINGS = f'<w:footnotePr {nsdecls("w")}><w:footnote w:id="-1"/><w:footnote w:id="0"/></w:footnotePr>'
+
 
 def pair_marks(
     old: Sequence[str], new: Sequence[str], old_notes: Mapping[str, str], new_notes: Mapping[str, str]
@@ -101,6 +103,11 @@ class Footnotes:
             part = XmlPart(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, element, main.package)
             main.relate_to(part, RT.FOOTNOTES)
             self.root = element
+            # Word lists the separator notes in the settings too (w:footnotePr precedes w:compat).
+            settings = self.document.settings.element
+            compat = settings.find(qn("w:compat"))
+            if compat is not None and settings.find(qn("w:footnotePr")) is None:
+                compat.addprevious(parse_xml(_SETTINGS))
         return self.root
 
 

@@ -237,3 +237,45 @@ def gain_matrices(draw: st.DrawFn) -> tuple[int, int, dict[tuple[int, int], floa
     chosen = draw(st.lists(st.sampled_from(cells), unique=True, max_size=len(cells))) if cells else []
     gains = {c: draw(st.floats(0.001, 1.0, allow_nan=False)) for c in sorted(chosen)}
     return n_old, n_new, gains
+
+
+UN_LINES = (
+    "",
+    " ",
+    "__________",
+    "1 Note text.",
+    " 2 Other note",
+    "* Star",
+    "The General Assembly,",
+    "1.",
+    "(a)",
+    "(i)",
+    "a. item",
+    "Annex",
+    "Annex II",
+    "Draft resolution I",
+    "Resolution 20/1",
+    "Chapter II",
+    "B. Section",
+    "Recalling its resolution,",
+    "Decides to act;",
+    "5 bis. Urges;",
+    "counter-",
+    "terrorism",
+    *PAGE_FURNITURE,
+    "80/6. Title",
+    "[on the report of the Third Committee (A/80/1, para. 7)]",
+    "Andorra: draft resolution",
+    "Ruritania: amendment to draft resolution A/C.3/99/L.1",
+    "World,2 and 195414",
+    "I",
+    "II",
+    "Article 1",
+    "Article 2",
+    "52nd plenary meeting",
+    "The General Assembly, taking note, decides.",
+    "\x0c",
+)
+
+un_fragments = st.lists(st.sampled_from(UN_LINES) | st.text(max_size=20), max_size=40).map("\n".join)
+"""Lines of UN-shaped fragments in any order: headings, numbers, furniture, notes, raw text."""

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from redline.clean import clean_document, clean_text
 from redline.clean.furniture import embedded_furniture
 from redline.clean.text import glue
-from tests.strategies import pdf_document
+from tests.strategies import pdf_document, un_fragments
 
 FIXTURES = Path(__file__).parent / "fixtures" / "parse"
 
@@ -134,5 +134,11 @@ def test_cleaning_is_idempotent_on_documents(text: str) -> None:
 
 @given(st.text(max_size=400))
 def test_cleaning_is_idempotent_on_any_text(text: str) -> None:
+    once = clean_text(text)
+    assert clean_text(once) == once
+
+
+@given(un_fragments)
+def test_cleaning_is_idempotent_on_shuffled_fragments(text: str) -> None:
     once = clean_text(text)
     assert clean_text(once) == once

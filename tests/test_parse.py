@@ -12,7 +12,7 @@ from redline.errors import StructureError
 from redline.model import DocKind, Document, Kind
 from redline.parse import parse
 from redline.parse.accounting import account
-from tests.strategies import paragraph_texts, pdf_document
+from tests.strategies import paragraph_texts, pdf_document, un_fragments
 
 FIXTURES = Path(__file__).parent / "fixtures" / "parse"
 
@@ -192,3 +192,15 @@ def test_canonical_paragraphs_come_back_in_order(drawn: list[str]) -> None:
     paras = sorted(drawn, key=lambda p: p.endswith(";"))  # preambular paragraphs first
     (res,) = parse(_canonical(paras)).resolutions
     assert [p.text for p in res.paragraphs if p.kind is not Kind.OTHER] == [p for p in paras if p.strip()]
+
+
+@given(un_fragments)
+def test_shuffled_fragments_parse_without_loss(text: str) -> None:
+    """Headings, numbers, furniture and notes in any order: no error, no word lost, unique addresses."""
+    if not text.strip():
+        return
+    doc = parse(text)
+    assert account(text, doc).complete
+    for res in doc.resolutions:
+        addresses = [p.address for p in res.all_paragraphs()]
+        assert len(addresses) == len(set(addresses))

@@ -12,6 +12,7 @@ the structure the parser reads.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from redline.clean.blocks import Block, build_blocks
@@ -35,6 +36,10 @@ class Cleaned:
     """1-based numbers of the lines that held footnote text."""
 
 
+_STAR_CITE = re.compile(r"(?<=\S)\*{1,3}(?=[\s,:;.)]|$)")
+"""An asterisk footnote mark as cited: glued to the word before it ("Denmark:*")."""
+
+
 def _furniture(lines: list[str]) -> dict[int, str]:
     own = own_symbols(lines)
     removed = header_extent(lines, own)
@@ -52,7 +57,7 @@ def _notes(lines: list[str], removed: dict[int, str]) -> list[Note]:
     starred = False
     while index < len(lines):
         line = lines[index]
-        if index not in removed and "*" in line and not is_star_note(line):
+        if index not in removed and _STAR_CITE.search(line) and not is_star_note(line):
             starred = True
         if index not in removed and (is_rule(line) or (starred and is_star_note(line))):
             found, end = read_block(lines, index, removed)

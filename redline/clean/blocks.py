@@ -247,10 +247,12 @@ def build_blocks(
         blank = any(not lines[j].strip() for j in gap)
         clean = text_of[index]
         heading = _HEADING_LINE.match(clean) is not None
-        if not groups or heading or after_heading:
+        if not groups:
             new = True
         elif _NUMBER_ONLY.match(running):
             new = False
+        elif heading or after_heading:
+            new = True
         elif brk:
             new = not continues(running, clean)
         elif blank:

@@ -32,6 +32,7 @@ _COMMITTEE = re.compile(
 _AGENDA = re.compile(
     r"^(?:(?:Provisional\s+)?[Aa]genda items?\s+\d+.*|Items? \d+.* of the (?:provisional )?agenda\*?)$"
 )
+_RULE = re.compile(r"^\s*_{5,}\s*$")
 _HEADER_REASONS = {"symbol header", "job number", "barcode", "page counter", "distribution", "date"}
 
 
@@ -56,20 +57,23 @@ def page_reason(line: str, own_symbols: frozenset[str]) -> str | None:
 
 
 def own_symbols(lines: Sequence[str]) -> frozenset[str]:
-    """Return the document's own symbols: symbol-only lines near the top or repeated.
+    """Return the document's own symbols: symbol-only lines in the first-page header or repeated.
 
-    A symbol alone on a line is a page header when it opens the file (the first page's
-    header) or recurs (later pages); a cited symbol that merely wraps onto its own line
-    occurs once, further down.
+    A symbol alone on a line is a page header when it stands among the first page's header
+    lines (before any other text) or recurs (later pages); a cited symbol that merely
+    wraps onto its own line occurs once, after the text has begun.
     """
     counts: Counter[str] = Counter()
     top: set[str] = set()
-    for index, line in enumerate(lines):
+    in_header = True
+    for line in lines:
         if is_symbol_line(line):
             for part in line.split():
                 counts[part.rstrip("*")] += 1
-                if index < 12:
+                if in_header:
                     top.add(part.rstrip("*"))
+        elif line.strip() and header_reason(line, frozenset()) is None and not _RULE.match(line):
+            in_header = False
     return frozenset(sym for sym, n in counts.items() if n >= 2 or sym in top)
 
 

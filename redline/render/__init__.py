@@ -1,7 +1,12 @@
-"""Renderers: a Redline -> text or bytes, one module per format, looked up by name."""
+"""Renderers: a Redline -> text or bytes, one module per format, looked up by name.
+
+A format's module is imported the first time that format is rendered, so a process that
+writes HTML never imports python-docx.
+"""
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -23,6 +28,14 @@ class RenderOptions:
 
 Renderer = Callable[[Redline, RenderOptions], str | bytes]
 _REGISTRY: dict[str, Renderer] = {}
+_MODULES: dict[str, str] = {
+    "docx": "redline.render.docx",
+    "html": "redline.render.html",
+    "json": "redline.render.json",
+    "markdown": "redline.render.markdown",
+    "terminal": "redline.render.terminal",
+}
+"""Format name -> the module whose import registers its renderer."""
 
 
 def register(name: str) -> Callable[[Renderer], Renderer]:
@@ -36,16 +49,14 @@ def register(name: str) -> Callable[[Renderer], Renderer]:
 
 
 def formats() -> tuple[str, ...]:
-    """Return the registered format names, sorted."""
-    _load_all()
-    return tuple(sorted(_REGISTRY))
+    """Return the format names, sorted (without importing their renderers)."""
+    return tuple(sorted({*_MODULES, *_REGISTRY}))
 
 
 def render(redline: Redline, fmt: str, options: RenderOptions | None = None) -> str | bytes:
     """Render ``redline`` in format ``fmt``; raise KeyError for an unknown format."""
-    _load_all()
-    return _REGISTRY[fmt](redline, options or RenderOptions())
-
-
-def _load_all() -> None:
-    from redline.render import docx, html, json, markdown, terminal  # noqa: F401
+    fn = _REGISTRY.get(fmt)
+    if fn is None:
+        importlib.import_module(_MODULES[fmt])
+        fn = _REGISTRY[fmt]
+    return fn(redline, options or RenderOptions())

@@ -206,3 +206,18 @@ def test_prefilter_gives_the_same_scores_without_numpy(monkeypatch: pytest.Monke
     monkeypatch.setitem(sys.modules, "numpy", None)
     assert score_pairs(queries, choices, scorer="token_set", cutoff=0.5) == with_numpy
     assert with_numpy == {(0, 0): 1.0, (1, 1): 0.8}
+
+
+def test_small_matrices_score_as_cdist_does(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The plain loop for small matrices rounds to float32 as cdist does: identical dicts, same order."""
+    from redline.align import pairscore
+
+    queries = ["coral reefs and mangroves", "lighthouses of the world", "ocean acidification", ""]
+    choices = ["protection of coral reefs", "world lighthouse day", "acidification of the ocean", "x"]
+    for scorer in ("token_set", "token_sort", "ratio"):
+        monkeypatch.setattr(pairscore, "CDIST_FROM", 0)
+        by_cdist = pairscore.score_pairs(queries, choices, scorer=scorer, cutoff=0.3)
+        monkeypatch.setattr(pairscore, "CDIST_FROM", 10**9)
+        by_loop = pairscore.score_pairs(queries, choices, scorer=scorer, cutoff=0.3)
+        assert list(by_loop.items()) == list(by_cdist.items())
+        assert by_loop

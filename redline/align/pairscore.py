@@ -7,6 +7,7 @@ the full one compares two whole texts as word sequences and is run only on candi
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Callable, Sequence
 from typing import Literal
 
@@ -44,22 +45,35 @@ def score_pairs(
     return out
 
 
+CDIST_FROM = 20_000
+"""Matrices of at least this many cells go to ``process.cdist`` (which needs numpy); smaller
+ones are scored in a plain loop, cheaper than importing numpy for a handful of texts."""
+
+
 def _nonzero(
     queries: Sequence[str], choices: Sequence[str], fn: Callable[..., float], cutoff: float
 ) -> list[tuple[int, int, float]]:
+    if len(queries) * len(choices) < CDIST_FROM:
+        return _loop(queries, choices, fn, cutoff)
     try:
         import numpy as np  # cdist needs numpy, which rapidfuzz treats as optional
     except ImportError:  # pragma: no cover - exercised only without numpy
-        cells = [
-            (i, j, float(fn(q, c, score_cutoff=cutoff)))
-            for i, q in enumerate(queries)
-            for j, c in enumerate(choices)
-        ]
-        return [cell for cell in cells if cell[2] > 0]
+        return _loop(queries, choices, fn, cutoff)
     # All cores: the scores do not depend on the split, so the output stays deterministic.
     matrix = process.cdist(queries, choices, scorer=fn, score_cutoff=cutoff, workers=-1)
     rows, cols = np.nonzero(matrix)
     return [(int(i), int(j), float(matrix[i, j])) for i, j in zip(rows.tolist(), cols.tolist(), strict=True)]
+
+
+def _loop(
+    queries: Sequence[str], choices: Sequence[str], fn: Callable[..., float], cutoff: float
+) -> list[tuple[int, int, float]]:
+    """Score every cell in Python, rounded to float32 as cdist's matrix holds them (same output)."""
+    out: list[tuple[int, int, float]] = []
+    for i, q in enumerate(queries):
+        row = array("f", [fn(q, c, score_cutoff=cutoff) for c in choices])
+        out.extend((i, j, score) for j, score in enumerate(row) if score > 0)
+    return out
 
 
 class WordCodec:

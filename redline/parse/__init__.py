@@ -15,7 +15,6 @@ from redline.clean import Block, Cleaned, clean_document
 from redline.errors import StructureError
 from redline.model import Annex, DocKind, Document, Kind, Paragraph, Resolution
 from redline.parse.header import is_heading, read_header
-from redline.parse.paragraphs import classify_sections
 from redline.parse.patterns import (
     ADOPTED,
     ADOPTED_BY,
@@ -27,6 +26,7 @@ from redline.parse.patterns import (
     SPONSORS,
     SUBMITTED,
 )
+from redline.parse.sections import classify_sections
 from redline.parse.segment import Span, segment
 
 __all__ = ["parse"]

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import io
 import re
-import zipfile
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from typing import Any
@@ -25,6 +24,7 @@ from redline.model import Chunk, Kind, Op, Paragraph, Redline, ResolutionDiff, R
 from redline.render import RenderOptions, register
 from redline.render.docxlayout import Part, place_rows
 from redline.render.docxnotes import Footnotes, pair_marks
+from redline.render.docxpack import core_properties, repack
 from redline.render.docxrev import Revisions, xml_safe
 from redline.summary import CHANGES
 
@@ -33,7 +33,6 @@ __all__ = ["FIXED_DATE", "label", "render_docx"]
 FIXED_DATE = "2000-01-01T00:00:00Z"
 """Revision and document dates unless RenderOptions.revision_date says otherwise (determinism)."""
 AUTHOR = "redline"
-_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
 @register("docx")
@@ -43,7 +42,7 @@ def render_docx(redline: Redline, options: RenderOptions) -> bytes:
 
     date = options.revision_date or FIXED_DATE
     document = docx.Document()
-    _core_properties(document, date)
+    core_properties(document, date, author=AUTHOR)
     writer = _Writer(document, Revisions(AUTHOR, date), date)
     title = " → ".join(n for n in (options.old_name, options.new_name) if n) or "Redline"
     document.add_heading(xml_safe(title), level=0)
@@ -52,7 +51,7 @@ def render_docx(redline: Redline, options: RenderOptions) -> bytes:
         writer.resolution(diff, prefix)
     buffer = io.BytesIO()
     document.save(buffer)
-    return _repack(buffer.getvalue())
+    return repack(buffer.getvalue())
 
 
 def label(p: Paragraph) -> str:
@@ -67,32 +66,6 @@ def label(p: Paragraph) -> str:
     if p.kind is Kind.OPERATIVE and not number.endswith((".", ")")):
         return f"{number}."
     return number
-
-
-def _core_properties(document: Any, date: str) -> None:
-    when = datetime.strptime(date, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
-    core = document.core_properties
-    core.author = AUTHOR
-    core.last_modified_by = AUTHOR
-    core.created = when
-    core.modified = when
-    core.last_printed = when
-    core.revision = 1
-    core.title = "Redline"
-
-
-def _repack(data: bytes) -> bytes:
-    """Rewrite the package with fixed member order and timestamps, so equal input gives equal bytes."""
-    source = zipfile.ZipFile(io.BytesIO(data))
-    names = sorted(source.namelist(), key=lambda n: (n != "[Content_Types].xml", n))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for name in names:
-            info = zipfile.ZipInfo(name, date_time=_ZIP_TIME)
-            info.compress_type = zipfile.ZIP_DEFLATED
-            info.external_attr = 0o644 << 16
-            target.writestr(info, source.read(name), compresslevel=6)
-    return out.getvalue()
 
 
 class _Writer:

@@ -128,36 +128,36 @@ def _organless_header(span: Span) -> tuple[tuple[Block, ...], tuple[Block, ...]]
     return blocks[:index], blocks[index:]
 
 
+def _organ(block: Block | None) -> tuple[str | None, bool, list[Block]]:
+    """Return the organ, whether a colon follows it, and the sentence it opens (if any)."""
+    if block is None:
+        return None, False, []
+    m = ORGAN.match(block.text)
+    if m is None:
+        return None, False, []
+    rest = m.group(3)
+    if not rest:
+        return m.group(1), m.group(2) == ":", []
+    lead = Block(rest, rest, block.lines, block.marks, block.after_break)
+    return m.group(1), rest.rstrip().endswith(":"), [lead]
+
+
 def _resolution(span: Span, cleaned: Cleaned) -> tuple[Resolution, tuple[Block, ...]]:
     header_blocks, body = (span.header, span.body) if span.organ is not None else _organless_header(span)
     header = read_header(header_blocks, span.label)
-    organ: str | None = None
-    chapeau = False
-    lead: list[Block] = []
-    if span.organ is not None:
-        m = ORGAN.match(span.organ.text)
-        assert m is not None
-        organ = m.group(1)
-        chapeau = m.group(2) == ":"
-        if m.group(3):
-            rest = m.group(3)
-            chapeau = rest.rstrip().endswith(":")
-            lead.append(Block(rest, rest, span.organ.lines, span.organ.marks, span.organ.after_break))
+    organ, chapeau, lead = _organ(span.organ)
     main, annexes = _annexes(list(body))
     paragraphs = classify_sections([*lead, *main], chapeau=chapeau)
     if lead and not any(p.kind is Kind.OPERATIVE for p in paragraphs):
+        # A one-sentence decision: the sentence after the organ is its operative paragraph.
         first = paragraphs[0]
         paragraphs[0] = Paragraph(Kind.OPERATIVE, None, "OP1", first.text, first.footnotes, first.lines)
     kind = header.kind
     if kind is DocKind.AMENDMENT:
         paragraphs = _amendment(paragraphs)
-    if (
-        kind is DocKind.RESOLUTION
-        and span.organ is None
-        and not any(p.kind is Kind.OPERATIVE for p in paragraphs)
-    ):
-        kind = DocKind.OTHER
-    if organ is None and header.kind is DocKind.RESOLUTION and span.label is None and header.title is None:
+    operative = any(p.kind is Kind.OPERATIVE for p in paragraphs)
+    untitled = span.label is None and header.title is None
+    if kind is DocKind.RESOLUTION and organ is None and (untitled or not operative):
         kind = DocKind.OTHER
     if kind is DocKind.OTHER:
         # No resolution structure: keep every block, in order, as plain text.

@@ -72,6 +72,53 @@ _NUMBER_WORDS = frozenset(
 )
 
 
+_PREPOSITIONS = frozenset(
+    [
+        "on",
+        "in",
+        "at",
+        "by",
+        "for",
+        "with",
+        "until",
+        "since",
+        "under",
+        "over",
+        "per",
+        "than",
+        "about",
+        "around",
+        "within",
+        "after",
+        "before",
+        "during",
+        "some",
+        "all",
+        "least",
+        "nearly",
+        "approximately",
+        "almost",
+        "only",
+    ]
+)
+_MONTHS = frozenset(
+    [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ]
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Cite:
     """A mark found in a body line: the line, the span to delete, the mark."""
@@ -97,7 +144,7 @@ def _year(mark: str) -> re.Pattern[str]:
 
 @lru_cache(maxsize=512)
 def _spaced(mark: str) -> re.Pattern[str]:
-    return re.compile(rf"(?:(?<=[^\W\d_]|[,;.”’)])|(?<=\b(?:1[89]|20)\d\d)) +{re.escape(mark)}(?= |$)")
+    return re.compile(rf"(?:(?<=[^\W\d_]|[,;:.”’)])|(?<=\b(?:1[89]|20)\d\d)) +{re.escape(mark)}(?= |$)")
 
 
 def _in_symbol(text: str, start: int) -> bool:
@@ -108,6 +155,23 @@ def _in_symbol(text: str, start: int) -> bool:
     right = text.find(" ", start)
     token = text[left : right if right >= 0 else len(text)]
     return "/" in token or "www." in token or "@" in token
+
+
+def _spaced_ok(text: str, start: int, end: int) -> bool:
+    """Return True when a number set apart by spaces reads as a mark, not as part of the text.
+
+    "on 12 June", "paragraph 5 of" and "resolution 60/1" keep their numbers; after a
+    clause's punctuation ("Protocol; 130") any number is a mark.
+    """
+    head = text[:start].rstrip()
+    if head.endswith((",", ";", ":", "”", "’")):
+        return not _in_symbol(text, start)
+    before = head.rsplit(" ", 1)[-1].lower().rstrip(".")
+    after = text[end:].split(" ", 2)
+    following = after[1] if len(after) > 1 else ""
+    if before in _NUMBER_WORDS or before in _PREPOSITIONS or following.rstrip(",.;") in _MONTHS:
+        return False
+    return not _in_symbol(text, start)
 
 
 def _search(lines: Sequence[tuple[int, str]], mark: str, cursor: tuple[int, int], kind: str) -> Cite | None:
@@ -126,11 +190,7 @@ def _search(lines: Sequence[tuple[int, str]], mark: str, cursor: tuple[int, int]
                 return Cite(no, m.end(1), m.end(), mark)
         else:
             for m in pattern.finditer(text, begin):
-                head = text[: m.start()].rstrip()
-                before = head.rsplit(" ", 1)[-1].lower().rstrip(".")
-                if (head.endswith((",", ";", "”", "’")) or before not in _NUMBER_WORDS) and not _in_symbol(
-                    text, m.start()
-                ):
+                if _spaced_ok(text, m.start(), m.end()):
                     return Cite(no, m.start(), m.end(), mark)
     return None
 

@@ -142,3 +142,17 @@ def test_cleaning_is_idempotent_on_any_text(text: str) -> None:
 def test_cleaning_is_idempotent_on_shuffled_fragments(text: str) -> None:
     once = clean_text(text)
     assert clean_text(once) == once
+
+
+def test_a_spaced_mark_is_detached_but_a_date_is_not() -> None:
+    text = (
+        "The General Assembly,\n\nWelcoming the meeting held in New York on 12 June 2043 and the\n"
+        "Convention on Nuclear Material 3 by the Agency, and noting that Protocol; 12 \n"
+        "__________\n \n3 Ibid., vol. 1456.\n \n12 See A/99/1.\n"
+    )
+    block = clean_document(text).blocks[1]
+    assert block.marks == ("3", "12")
+    assert block.text == (
+        "Welcoming the meeting held in New York on 12 June 2043 and the Convention on Nuclear Material"
+        " by the Agency, and noting that Protocol;"
+    )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -221,3 +222,20 @@ def test_small_matrices_score_as_cdist_does(monkeypatch: pytest.MonkeyPatch) -> 
         by_loop = pairscore.score_pairs(queries, choices, scorer=scorer, cutoff=0.3)
         assert list(by_loop.items()) == list(by_cdist.items())
         assert by_loop
+
+
+def test_a_parallel_folder_reports_its_first_bad_file(tmp_path: Path) -> None:
+    """Parsed by a pool (largest files first), a folder still fails on its first bad file in order."""
+    from redline.errors import InputError
+    from redline.pair.files import load_items
+
+    for k in range(1, 18):
+        body = "The General Assembly,\n\n1. Decides to remain seized of the matter.\n" * k
+        (tmp_path / f"L.{k}.txt").write_text(body, encoding="utf-8")
+    (tmp_path / "L.3.txt").write_bytes(b"\x00\x01binary")
+    (tmp_path / "L.12.txt").write_bytes(b"\x00\x01binary" * 50)
+    with pytest.raises(InputError, match=r"L\.3\.txt"):
+        load_items(str(tmp_path), workers=2)
+    (tmp_path / "L.3.txt").unlink()
+    (tmp_path / "L.12.txt").unlink()
+    assert load_items(str(tmp_path), workers=2) == load_items(str(tmp_path), workers=1)

@@ -9,7 +9,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from redline.errors import InputError
+from redline.errors import InputError, RedlineError
 from redline.load import read
 from redline.model import Resolution
 from redline.pair import Pairing, PairOptions, pair
@@ -68,13 +68,45 @@ def load_items(path: str, *, workers: int | None = 1) -> tuple[Item, ...]:
     of PARALLEL_FROM files or more. The result is the same either way.
     """
     names = collect(path)
-    count = workers if workers is not None else (os.cpu_count() or 1) if len(names) >= PARALLEL_FROM else 1
-    if count > 1 and len(names) > 1:
-        with ProcessPoolExecutor(max_workers=count) as pool:
-            docs = list(pool.map(_texts, names, chunksize=8))
-    else:
-        docs = [_texts(name) for name in names]
+    return _items(names, _parse_all(names, workers=workers))
+
+
+def _items(names: Sequence[str], docs: Sequence[tuple[Resolution, ...]]) -> tuple[Item, ...]:
     return tuple(Item(name, res) for name, texts in zip(names, docs, strict=True) for res in texts)
+
+
+def _parse_all(names: Sequence[str], *, workers: int | None) -> list[tuple[Resolution, ...]]:
+    """Parse ``names`` in order; with several workers, largest files first, so no worker idles at the end.
+
+    The first failing file in ``names`` order raises, as in a sequential run.
+    """
+    count = workers if workers is not None else (os.cpu_count() or 1) if len(names) >= PARALLEL_FROM else 1
+    if count <= 1 or len(names) <= 1:
+        return [_texts(name) for name in names]
+    sizes = [_size(name) for name in names]
+    order = sorted(range(len(names)), key=lambda k: (-sizes[k], k))
+    with ProcessPoolExecutor(max_workers=min(count, len(names))) as pool:
+        done = dict(zip(order, pool.map(_texts_or_none, [names[k] for k in order], chunksize=4), strict=True))
+    # A file that failed is parsed again here, in order, so the first failure raises as it would alone.
+    out = []
+    for k, name in enumerate(names):
+        texts = done[k]
+        out.append(texts if texts is not None else _texts(name))
+    return out
+
+
+def _texts_or_none(name: str) -> tuple[Resolution, ...] | None:
+    try:
+        return _texts(name)
+    except RedlineError:
+        return None
+
+
+def _size(name: str) -> int:
+    try:
+        return os.path.getsize(name)
+    except OSError:
+        return 0
 
 
 def _texts(name: str) -> tuple[Resolution, ...]:
@@ -90,5 +122,19 @@ def pair_items(old: Sequence[Item], new: Sequence[Item], *, options: PairOptions
 def pair_paths(
     old: str, new: str, *, options: PairOptions | None = None, workers: int | None = None
 ) -> PairedSet:
-    """Read two files or folders (large folders in parallel, see `load_items`) and pair their texts."""
-    return pair_items(load_items(old, workers=workers), load_items(new, workers=workers), options=options)
+    """Read two files or folders (large folders in parallel, see `load_items`) and pair their texts.
+
+    Both sides are parsed by one pool of processes, so neither waits for the other's last file.
+    """
+    old_names = collect(old)
+    try:
+        new_names = collect(new)
+    except InputError:
+        load_items(old, workers=workers)  # a bad file on the old side is reported first, as ever
+        raise
+    names = (*old_names, *new_names)
+    if workers is None and len(old_names) < PARALLEL_FROM and len(new_names) < PARALLEL_FROM:
+        workers = 1  # small sides are parsed in process, as load_items would
+    docs = _parse_all(names, workers=workers)
+    cut = len(old_names)
+    return pair_items(_items(old_names, docs[:cut]), _items(new_names, docs[cut:]), options=options)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
+from array import array
 from collections.abc import Sequence
 
 from rapidfuzz import process
@@ -164,10 +165,18 @@ def similarity(a: str, b: str, *, unmatched_weight: float = 0.25, growth_weight:
     )
 
 
+LOOP_BELOW = 20_000
+"""Matrices with fewer cells are scored in a Python loop: for a few hundred paragraphs that is
+cheaper than importing numpy, which ``process.cdist`` needs. Both give the same numbers."""
+
+
 def common_matrix(old: Sequence[str], new: Sequence[str]) -> list[list[int]]:
     """Return the LCS length of every old x new pair of coded strings."""
     if not old or not new:
         return [[] for _ in old]
+    if len(old) * len(new) < LOOP_BELOW:
+        lcs = LCSseq.similarity
+        return [[int(lcs(a, b)) for b in new] for a in old]
     matrix = process.cdist(old, new, scorer=LCSseq.similarity, dtype="int32", workers=1)
     rows: list[list[int]] = matrix.tolist()
     return rows
@@ -181,10 +190,17 @@ def close_pairs(old: Sequence[str], new: Sequence[str], *, cutoff: float) -> lis
     """
     if not old or not new:
         return []
+    out: list[tuple[float, int, int]] = []
+    if len(old) * len(new) < LOOP_BELOW:
+        sim = Indel.normalized_similarity
+        for i, a in enumerate(old):
+            # float32, as cdist's matrix holds the scores.
+            row = array("f", [sim(a, b, score_cutoff=cutoff) for b in new])
+            out.extend((score, i, j) for j, score in enumerate(row) if score)
+        return out
     matrix = process.cdist(
         old, new, scorer=Indel.normalized_similarity, score_cutoff=cutoff, dtype="float32", workers=1
     )
-    out = []
     for i, j in zip(*matrix.nonzero(), strict=True):
         out.append((float(matrix[i, j]), int(i), int(j)))
     # Two empty strings score 1.0 in rapidfuzz but 0 marks "below cutoff": both are handled above.

@@ -56,8 +56,8 @@ def _token_diff(old_tokens: list[str], new_tokens: list[str]) -> list[tuple[Op, 
     """Diff two token lists (one private character per token) and clean the result semantically."""
     codes: dict[str, str] = {}
     diffs = _dmp_diff(_encode(old_tokens, codes), _encode(new_tokens, codes), cleanup=True)
-    decode = {char: token for token, char in codes.items()}
-    return [(op, "".join(decode[c] for c in text)) for op, text in diffs]
+    decode = {char: token for token, char in codes.items()}.__getitem__
+    return [(op, "".join(map(decode, text))) for op, text in diffs]
 
 
 def _clause_first(old_tokens: list[str], new_tokens: list[str]) -> list[tuple[Op, str]]:
@@ -143,16 +143,16 @@ def normalize(pieces: Iterable[tuple[Op, str]]) -> tuple[Chunk, ...]:
 
 
 def _encode(tokens: list[str], codes: dict[str, str]) -> str:
-    chars = []
-    for token in tokens:
-        char = codes.get(token)
-        if char is None:
-            char = codes[token] = _code_point(len(codes))
-        chars.append(char)
-    return "".join(chars)
+    """Return one character per token, coding tokens not seen before in order of first sight."""
+    for token in dict.fromkeys(tokens):
+        if token not in codes:
+            codes[token] = _code_point(len(codes))
+    return "".join(map(codes.__getitem__, tokens))
 
 
 def _code_point(index: int) -> str:
+    if index <= 0xF8FF - 0xE000:  # the common case: the first private use area
+        return chr(0xE000 + index)
     for start, end in _RANGES:
         if index <= end - start:
             return chr(start + index)

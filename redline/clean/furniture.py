@@ -72,8 +72,8 @@ def own_symbols(lines: Sequence[str]) -> frozenset[str]:
                 counts[part.rstrip("*")] += 1
                 if in_header:
                     top.add(part.rstrip("*"))
-        elif line.strip() and header_reason(line, frozenset()) is None and not _RULE.match(line):
-            in_header = False
+        elif in_header and line.strip() and not _RULE.match(line):
+            in_header = header_reason(line, frozenset()) is not None
     return frozenset(sym for sym, n in counts.items() if n >= 2 or sym in top)
 
 

@@ -44,6 +44,8 @@ def running_titles(
         ahead: list[int] = []
         j = s + 1
         while j < len(lines) and j <= s + 10:
+            if j in notes:
+                break
             if j in removed:
                 if removed[j] in _PAGE and ahead:
                     out.update((k, "running title") for k in ahead if fits(k))

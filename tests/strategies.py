@@ -279,3 +279,44 @@ UN_LINES = (
 
 un_fragments = st.lists(st.sampled_from(UN_LINES) | st.text(max_size=20), max_size=40).map("\n".join)
 """Lines of UN-shaped fragments in any order: headings, numbers, furniture, notes, raw text."""
+
+
+@st.composite
+def paged_resolution(draw: st.DrawFn) -> tuple[str, list[str], list[str]]:
+    """A GA draft as extracted from a PDF, with the preambular and operative texts it must parse back to.
+
+    Paragraphs wrap at a drawn width; some are cut by a page break (furniture, and a footnote
+    block whose mark is glued to the last word before the cut).
+    """
+    vocabulary = [w for w in VOCABULARY if w != "(a)"]
+    clause = st.lists(st.sampled_from(vocabulary), min_size=1, max_size=25).map(" ".join)
+    pps = [
+        f"{draw(st.sampled_from(PREAMBULAR_OPENERS))} {draw(clause)}," for _ in range(draw(st.integers(0, 5)))
+    ]
+    ops = [
+        f"{draw(st.sampled_from(OPERATIVE_VERBS))} {draw(clause)};" for _ in range(draw(st.integers(1, 5)))
+    ]
+    width = draw(st.integers(30, 90))
+    lines = ["United Nations ", "A/C.2/99/L.7", " ", "General Assembly ", "Distr.: Limited ", " "]
+    lines += [
+        "Andorra and Nepal: draft resolution ",
+        " ",
+        "Mountain development",
+        " ",
+        "The General Assembly, ",
+        " ",
+    ]
+    note = 0
+    for k, text in enumerate(pps + ops):
+        body = _wrap(text if k < len(pps) else f"{k - len(pps) + 1}. {text}", width)
+        if draw(st.booleans()) and len(body) > 1:
+            cut = draw(st.integers(1, len(body) - 1))
+            page = [""]
+            if draw(st.booleans()) and not body[cut - 1].rstrip()[-1].isdigit():
+                note += 1
+                body[cut - 1] = f"{body[cut - 1].rstrip()}{note} "
+                page = ["__________________ ", " ", f"{note} See A/99/{note}. ", ""]
+            page += [draw(st.sampled_from(PAGE_FURNITURE)) for _ in range(draw(st.integers(1, 3)))]
+            body = [*body[:cut], *page, " ", *body[cut:]]
+        lines += [*body, " "]
+    return "\n".join(lines), pps, ops

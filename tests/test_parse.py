@@ -12,7 +12,7 @@ from redline.errors import StructureError
 from redline.model import DocKind, Document, Kind
 from redline.parse import parse
 from redline.parse.accounting import account
-from tests.strategies import paragraph_texts, pdf_document, un_fragments
+from tests.strategies import paged_resolution, paragraph_texts, pdf_document, un_fragments
 
 FIXTURES = Path(__file__).parent / "fixtures" / "parse"
 
@@ -204,3 +204,13 @@ def test_shuffled_fragments_parse_without_loss(text: str) -> None:
     for res in doc.resolutions:
         addresses = [p.address for p in res.all_paragraphs()]
         assert len(addresses) == len(set(addresses))
+
+
+@given(paged_resolution())
+def test_paragraphs_survive_page_breaks_and_footnotes(drawn: tuple[str, list[str], list[str]]) -> None:
+    """Cleaning and parsing give back exactly the paragraphs a paginated draft was made of."""
+    text, preambular, operative = drawn
+    (res,) = parse(text).resolutions
+    assert [p.text for p in res.paragraphs if p.kind is Kind.PREAMBULAR] == preambular
+    assert [p.text for p in res.paragraphs if p.kind is Kind.OPERATIVE] == operative
+    assert res.title == "Mountain development"

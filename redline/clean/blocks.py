@@ -217,7 +217,8 @@ def continues(before: str, after: str) -> bool:
         return before.endswith(",") and not _opener(after) and after[0].isalnum()
     if last in _CONNECTORS:
         return True
-    return len(before.split()) > 8
+    # A short unfinished line is a heading, unless it opens a numbered or preambular paragraph.
+    return len(before.split()) > 8 or opens_paragraph(before) or _opener(before, strict=True)
 
 
 def _strip_marks(text: str, spans: Sequence[tuple[int, int, str]]) -> str:

@@ -157,19 +157,20 @@ def _in_symbol(text: str, start: int) -> bool:
     return "/" in token or "www." in token or "@" in token
 
 
-def _spaced_ok(text: str, start: int, end: int) -> bool:
+def _spaced_ok(text: str, start: int, end: int, next_line: str = "") -> bool:
     """Return True when a number set apart by spaces reads as a mark, not as part of the text.
 
     "on 12 June", "paragraph 5 of" and "resolution 60/1" keep their numbers; after a
     clause's punctuation ("Protocol; 130") any number is a mark.
     """
+    after = (text[end:] + " " + next_line).split()
+    if after and after[0].rstrip(",.;") in _MONTHS:
+        return False
     head = text[:start].rstrip()
     if head.endswith((",", ";", ":", "”", "’")):
         return not _in_symbol(text, start)
     before = head.rsplit(" ", 1)[-1].lower().rstrip(".")
-    after = text[end:].split(" ", 2)
-    following = after[1] if len(after) > 1 else ""
-    if before in _NUMBER_WORDS or before in _PREPOSITIONS or following.rstrip(",.;") in _MONTHS:
+    if before in _NUMBER_WORDS or before in _PREPOSITIONS:
         return False
     return not _in_symbol(text, start)
 
@@ -190,7 +191,8 @@ def _search(lines: Sequence[tuple[int, str]], mark: str, cursor: tuple[int, int]
                 return Cite(no, m.end(1), m.end(), mark)
         else:
             for m in pattern.finditer(text, begin):
-                if _spaced_ok(text, m.start(), m.end()):
+                next_line = lines[pos + 1][1] if pos + 1 < len(lines) else ""
+                if _spaced_ok(text, m.start(), m.end(), next_line):
                     return Cite(no, m.start(), m.end(), mark)
     return None
 

@@ -190,21 +190,32 @@ def _row(view: RowView) -> str:
     if view.footnote_note is not None:
         addr.append(f'<span class="tag notes">{_esc(view.footnote_note)}</span>')
     extra = "".join(f'<span id="{_esc(a)}"></span>' for a in view.extra_anchors)
+    inline, old, new = _chunks(row.chunks)
     return (
         f'<div class="{classes}" id="{_esc(view.anchor)}"><div class="addr">{extra}{" ".join(addr)}</div>'
-        f'<div class="body"><div class="inline t">{_chunks(row.chunks, Op.DELETE, Op.INSERT)}</div>'
-        f'<div class="side"><div class="old t">{_chunks(row.chunks, Op.DELETE)}</div>'
-        f'<div class="new t">{_chunks(row.chunks, Op.INSERT)}</div></div></div></div>'
+        f'<div class="body"><div class="inline t">{inline}</div>'
+        f'<div class="side"><div class="old t">{old}</div>'
+        f'<div class="new t">{new}</div></div></div></div>'
     )
 
 
-def _chunks(chunks: Sequence[Chunk], *ops: Op) -> str:
-    out = []
+def _chunks(chunks: Sequence[Chunk]) -> tuple[str, str, str]:
+    """Return a row's inline, old and new HTML, escaping each chunk once for all three."""
+    inline: list[str] = []
+    old: list[str] = []
+    new: list[str] = []
     for c in chunks:
+        text = _esc(c.text)
         if c.op is Op.EQUAL:
-            out.append(_esc(c.text))
-        elif c.op is Op.DELETE and c.op in ops:
-            out.append(f"<del>{_esc(c.text)}</del>")
-        elif c.op is Op.INSERT and c.op in ops:
-            out.append(f"<ins>{_esc(c.text)}</ins>")
-    return "".join(out)
+            inline.append(text)
+            old.append(text)
+            new.append(text)
+        elif c.op is Op.DELETE:
+            marked = f"<del>{text}</del>"
+            inline.append(marked)
+            old.append(marked)
+        elif c.op is Op.INSERT:
+            marked = f"<ins>{text}</ins>"
+            inline.append(marked)
+            new.append(marked)
+    return "".join(inline), "".join(old), "".join(new)

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 
-LABEL = re.compile(r"^(?:Draft (?:resolution|decision)|Resolution|Decision)(?: (?:[IVXLC]+|\d+/\d+|[A-Z]))?$")
+LABEL = re.compile(
+    r"^(?:Draft (?:resolution|decision)(?: (?:[IVXLC]+|[A-Z]))?"
+    r"|(?:Resolution|Decision) (?:[IVXLC]+|\d+/\d+))$"
+)
 """A report's heading for one text: "Draft resolution III", "Resolution 20/1", "Decision 20/1"."""
 
 ADOPTED = re.compile(r"^(\d{2,3}/\d{1,3}(?: [A-Z])?)\.\s+(\S.*)$")

@@ -156,3 +156,15 @@ def test_a_spaced_mark_is_detached_but_a_date_is_not() -> None:
         "Welcoming the meeting held in New York on 12 June 2043 and the Convention on Nuclear Material"
         " by the Agency, and noting that Protocol;"
     )
+
+
+def test_notes_spaced_apart_by_empty_lines_stay_one_block() -> None:
+    """Markdown and Word exports separate notes by empty lines; every note is still read."""
+    text = (
+        "The General Assembly,\n\nRecalling its resolution 97/212,1\n\nNoting the report,2\n\n"
+        "1. Decides to remain seized of the matter.\n__________________\n1 See A/97/21.\n\n2 See A/97/22.\n"
+    )
+    cleaned = clean_document(text)
+    assert {n.mark: n.text for n in cleaned.footnotes} == {"1": "See A/97/21.", "2": "See A/97/22."}
+    by_mark = {m: b.text for b in cleaned.blocks for m in b.marks}
+    assert by_mark == {"1": "Recalling its resolution 97/212,", "2": "Noting the report,"}

@@ -46,6 +46,21 @@ def _next_ok(mark: str, previous: str | None, after_blank: bool) -> bool:
     )
 
 
+def _next_note_follows(lines: Sequence[str], index: int, previous: str | None) -> bool:
+    """Return True when the next non-blank line after ``index`` is note ``previous + 1``.
+
+    An empty line ends a flush-left block (it is a page break in the GA extractions),
+    except where notes are merely spaced apart, as Markdown and Word exports write them.
+    """
+    if previous is None or not previous.isdigit():
+        return False
+    for raw in lines[index + 1 :]:
+        if raw.strip():
+            m = _NOTE.match(raw)
+            return m is not None and not m.group(1) and m.group(2) == str(int(previous) + 1)
+    return False
+
+
 def read_block(
     lines: Sequence[str], start: int, removed: Mapping[int, str], *, first_mark: str | None = None
 ) -> tuple[list[Note], int]:
@@ -64,7 +79,7 @@ def read_block(
             break
         raw = lines[index]
         if not raw.strip():
-            if raw == "" and indented is False and notes:
+            if raw == "" and indented is False and notes and not _next_note_follows(lines, index, previous):
                 break
             after_blank = True
             index += 1

@@ -52,11 +52,14 @@ def _backbone(
             fixed.append((pi, pj))
         if pi + 1 < qi and pj + 1 < qj:
             inner = anchors(old_raw[pi + 1 : qi], new_raw[pj + 1 : qj])
-            fixed.extend(
-                _refine(
-                    [(i + pi + 1, j + pj + 1) for i, j in inner], old_codes, new_codes, pi + 1, qi, pj + 1, qj
-                )
-            )
+            lanes = [(i, j) for i, j in steer if pi < i < qi and pj < j < qj]
+            # An exact pair the chain passed over for close pairs must not come back here.
+            kept = [
+                (i + pi + 1, j + pj + 1)
+                for i, j in inner
+                if not any(_crosses((i + pi + 1, j + pj + 1), lane) for lane in lanes)
+            ]
+            fixed.extend(_refine(kept, old_codes, new_codes, pi + 1, qi, pj + 1, qj, lanes))
         # (a gap with nothing on one side needs no anchors)
     groups: list[Group] = []
     bounds = [(-1, -1), *fixed, (len(old), len(new))]
@@ -67,6 +70,11 @@ def _backbone(
         gap_nums = (nums[0][pi + 1 : qi], nums[1][pj + 1 : qj])
         groups.extend(_gap(old_codes, new_codes, pi + 1, qi, pj + 1, qj, opts, inside, gap_nums))
     return groups
+
+
+def _crosses(a: tuple[int, int], b: tuple[int, int]) -> bool:
+    """Return True when pairs ``a`` and ``b`` cannot both stand in one order-preserving chain."""
+    return (a[0] - b[0]) * (a[1] - b[1]) <= 0
 
 
 def _top_anchors(
@@ -116,8 +124,12 @@ def _refine(
     i1: int,
     j0: int,
     j1: int,
+    lanes: Sequence[tuple[int, int]] = (),
 ) -> list[tuple[int, int]]:
-    """Add anchors on equal token sequences (technical updates) inside the raw-text gaps."""
+    """Add anchors on equal token sequences (technical updates) inside the raw-text gaps.
+
+    None may cross one of the chain's close pairs ``lanes``.
+    """
     out: list[tuple[int, int]] = []
     bounds = [(i0 - 1, j0 - 1), *raw, (i1, j1)]
     for (pi, pj), (qi, qj) in itertools.pairwise(bounds):
@@ -125,7 +137,10 @@ def _refine(
             out.append((pi, pj))
         if pi + 1 < qi and pj + 1 < qj:
             inner = anchors(_keys(old_codes[pi + 1 : qi], "-"), _keys(new_codes[pj + 1 : qj], "+"))
-            out.extend((i + pi + 1, j + pj + 1) for i, j in inner)
+            for i, j in inner:
+                pair = (i + pi + 1, j + pj + 1)
+                if not any(_crosses(pair, lane) for lane in lanes):
+                    out.append(pair)
     return out
 
 

@@ -36,7 +36,8 @@ REPORT_TEXTS = (
     ("Resolution 20/5", "The Commission on Crime Prevention and Criminal Justice", 11, 12, 0),
     ("Resolution 20/6", "The Commission on Crime Prevention and Criminal Justice", 8, 9, 0),
     ("Resolution 20/7", "The Commission on Crime Prevention and Criminal Justice", 9, 7, 0),
-    ("Decision 20/1", None, 1, 3, 0),
+    # The decision has no organ line; its organ is read from "At its 10th meeting, ..., the Commission".
+    ("Decision 20/1", "The Commission on Crime Prevention and Criminal Justice", 1, 3, 0),
 )
 
 

@@ -123,6 +123,24 @@ def test_one_sentence_decision_is_its_operative_paragraph() -> None:
     assert res.paragraphs[0].text.startswith("taking note of the note by the Secretariat, decides")
 
 
+def test_decision_recorded_by_its_meeting_names_its_organ() -> None:
+    """A decision recorded by its meeting names its organ, and no word is counted twice."""
+    text = (
+        "Resolution 44/1\n\nOcean literacy\n\nThe Commission on Ocean Science,\n\n"
+        "1. Decides to promote ocean literacy;\n\n2. Requests a report.\n\n"
+        "Decision 44/2\n\nFuture sessions of the Commission\n\n"
+        "At its 5th meeting, on 3 May 2044, the Commission on Ocean Science, noting its workload:\n\n"
+        "(a) Decided to meet twice a year;\n\n(b) Requested a report on its methods of work.\n"
+    )
+    doc = parse(text)
+    res = doc.resolutions[-1]
+    assert res.label == "Decision 44/2"
+    assert res.organ == "The Commission on Ocean Science"
+    assert [p.address for p in res.paragraphs if p.kind is Kind.OPERATIVE] == ["OP(a)", "OP(b)"]
+    assert res.paragraphs[0].text.startswith("At its 5th meeting, on 3 May 2044, the Commission")
+    assert account(text, doc).complete
+
+
 def test_amendment_is_recognised() -> None:
     doc = _fixture("amendment.txt")
     (res,) = doc.resolutions

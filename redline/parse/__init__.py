@@ -21,6 +21,7 @@ from redline.parse.patterns import (
     AMENDING,
     ANNEX,
     BRACKET,
+    MEETING_ORGAN,
     NOTE,
     ORGAN,
     SPONSORS,
@@ -146,6 +147,10 @@ def _resolution(span: Span, cleaned: Cleaned) -> tuple[Resolution, tuple[Block, 
     header_blocks, body = (span.header, span.body) if span.organ is not None else _organless_header(span)
     header = read_header(header_blocks, span.label)
     organ, chapeau, lead = _organ(span.organ)
+    if organ is None and body:
+        recorded = MEETING_ORGAN.match(body[0].text)
+        if recorded is not None:
+            organ = f"The {recorded.group(1)}"
     main, annexes = _annexes(list(body))
     paragraphs = classify_sections([*lead, *main], chapeau=chapeau)
     if lead and not any(p.kind is Kind.OPERATIVE for p in paragraphs):

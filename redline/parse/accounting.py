@@ -15,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from redline.model import Document
+from redline.parse.patterns import MEETING_ORGAN
 
 _WORD = re.compile(r"[^\W_]+")
 
@@ -48,7 +49,11 @@ def _places(doc: Document) -> dict[str, Counter[str]]:
     for res in doc.resolutions:
         places["title"].update(words(res.title or ""))
         places["header"].update(words(res.label or ""))
-        places["header"].update(words(res.organ or ""))
+        # An organ read out of a decision's first sentence ("At its 10th meeting, ..., the
+        # Commission ...") is not a line of its own: its words are counted in that paragraph.
+        first = res.paragraphs[0].text if res.paragraphs else ""
+        if res.organ and not MEETING_ORGAN.match(first):
+            places["header"].update(words(res.organ))
         for annex in res.annexes:
             places["header"].update(words(annex.label))
             places["title"].update(words(annex.title or ""))

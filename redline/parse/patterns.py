@@ -21,6 +21,9 @@ _ORGAN_NAME = (
 ORGAN = re.compile(rf"^(The {_ORGAN_NAME})\s*([,:]?)\s*(.*)$")
 """An organ line, optionally with the start of a one-sentence decision after its comma."""
 
+MEETING_ORGAN = re.compile(rf"^At its [\w -]+ meetings?, (?:held )?on [^,]+, the ({_ORGAN_NAME})\s*,")
+"""A decision recorded by its meeting: "At its 10th meeting, on 15 April 2011, the Commission ..., "."""
+
 ANNEX = re.compile(r"^(Annex(?:es)?(?: [IVXLC]+| \d+| [A-Z])?)\*?$")
 CHAPTER = re.compile(r"^Chapter [IVXLC]+$")
 SECTION = re.compile(r"^[A-H]\.\s+[A-Z]")

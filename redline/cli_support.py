@@ -40,7 +40,7 @@ class Trouble(click.ClickException):
 def load_source(path: str, *, tracked: Tracked = Tracked.ACCEPT) -> Source:
     """Read ``path`` ("-" for standard input) into a Source; raise RedlineError if unreadable."""
     if path == STDIN:
-        data = click.get_binary_stream("stdin").read()
+        data = sys.stdin.buffer.read()
         return read_bytes(data, STDIN, tracked=tracked)
     return read(path, tracked=tracked)
 
@@ -94,7 +94,7 @@ def write_output(out: str | bytes, output: str | None) -> None:
     """Write ``out`` to the file ``output`` (UTF-8), or to stdout when it is None or "-"."""
     data = out.encode("utf-8") if isinstance(out, str) else out
     if output is None or output == "-":
-        stream = click.get_binary_stream("stdout")
+        stream = sys.stdout.buffer
         try:
             stream.write(data)
             stream.flush()

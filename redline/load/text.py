@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from redline.errors import InputError
 
@@ -15,7 +16,7 @@ _BOMS = (
 )
 # C0 controls other than tab, line feed, form feed and carriage return never occur in
 # text a person wrote; their presence means the bytes are binary.
-_CONTROL = {chr(c) for c in range(32)} - {"\t", "\n", "\x0c", "\r"}
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")
 
 
 def decode(data: bytes, name: str) -> str:
@@ -26,7 +27,7 @@ def decode(data: bytes, name: str) -> str:
     Raises InputError for binary data or bytes no supported encoding explains.
     """
     text = _decode(data, name)
-    if any(ch in _CONTROL for ch in text[:65536]) or "\x00" in text:
+    if _CONTROL.search(text, 0, 65536) or "\x00" in text:
         raise InputError("binary data, not text (use a .txt, .md, .docx or .pdf file)", path=name)
     return text.replace("\r\n", "\n").replace("\r", "\n")
 

@@ -13,6 +13,7 @@ the structure the parser reads.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 
 from redline.clean.blocks import Block, build_blocks
@@ -57,7 +58,7 @@ def _notes(lines: list[str], removed: dict[int, str]) -> list[Note]:
     starred = False
     while index < len(lines):
         line = lines[index]
-        if index not in removed and _STAR_CITE.search(line) and not is_star_note(line):
+        if index not in removed and "*" in line and _STAR_CITE.search(line) and not is_star_note(line):
             starred = True
         if index not in removed and (is_rule(line) or (starred and is_star_note(line))):
             found, end = read_block(lines, index, removed)
@@ -117,11 +118,12 @@ def _cites(body: list[tuple[int, str]], notes: list[Note]) -> dict[int, list[tup
     for note in notes:
         by_block.setdefault(note.block, []).append(note.mark)
     previous = -1
+    at = [i for i, _ in body]  # ascending, so a window is one slice
     for block in sorted(by_block):
-        window = [(i, t) for i, t in body if previous < i < block]
+        window = body[bisect_right(at, previous) : bisect_left(at, block)]
         if not window or by_block[block][0].startswith("*"):
             # An asterisk note may sit pages away from the sponsor line it annotates.
-            window = [(i, t) for i, t in body if i < block]
+            window = body[: bisect_left(at, block)]
         for cite in find_cites(window, by_block[block]):
             out.setdefault(cite.line, []).append((cite.start, cite.end, cite.mark))
         previous = block

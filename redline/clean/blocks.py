@@ -238,6 +238,7 @@ def build_blocks(
     """Return the body lines grouped into blocks (see the module docstring)."""
     groups: list[list[int]] = []
     breaks: list[bool] = []
+    texts: list[str] = []  # each group's running text: its block's text, built once
     text_of = {i: _strip_marks(t, cites.get(i, ())) for i, t in body}
     running = ""
     previous: int | None = None
@@ -268,26 +269,28 @@ def build_blocks(
             groups.append([index])
             breaks.append(brk)
             running = collapse(clean)
+            texts.append(running)
         else:
             groups[-1].append(index)
             running = glue(running, collapse(clean))
+            texts[-1] = running
         previous = index
         after_heading = heading and "plenary" not in clean
-    return [_block(group, lines, text_of, cites, brk) for group, brk in zip(groups, breaks, strict=True)]
+    return [
+        _block(group, lines, text, cites, brk) for group, brk, text in zip(groups, breaks, texts, strict=True)
+    ]
 
 
 def _block(
     group: list[int],
     lines: Sequence[str],
-    text_of: Mapping[int, str],
+    text: str,
     cites: Mapping[int, Sequence[tuple[int, int, str]]],
     brk: bool,
 ) -> Block:
-    text = ""
     raw = ""
     marks: list[str] = []
     for i in group:
-        text = glue(text, collapse(text_of[i]))
         raw = glue(raw, collapse(lines[i]))
         for _, _, mark in sorted(cites.get(i, ())):
             if mark not in marks:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from redline.symbols import is_symbol_line
 
-# "25-16534 (E)    221025", "V.11-82609", "20 V.11-82609", "V.11-82609 73", "25-19986".
+# "44-12345 (E)    061044", "V.44-12345", "20 V.44-12345", "V.44-12345 73", "44-12345" (invented examples).
 _JOB = re.compile(
     r"^(?:\d{1,3}\s+)?(?:[A-Z]\.)?\d{2}-\d{5}\*?(?:\s*\([A-Z]\))?(?:\s+\d{6}){0,3}(?:\s+\d{1,3})?$"
 )

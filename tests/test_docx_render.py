@@ -14,50 +14,18 @@ from hypothesis import given
 
 from redline.compare import compare, compare_resolutions
 from redline.load import Tracked, read, read_bytes
-from redline.model import Document, Footnote, Kind, Paragraph, Redline, Resolution
+from redline.model import Document, Footnote, Paragraph, Redline, Resolution
 from redline.parse import parse
 from redline.render import RenderOptions, render
-from redline.render.docx import FIXED_DATE, label
+from redline.render.docx import FIXED_DATE
 from redline.render.docxrev import xml_safe
+from tests.builders import printed, resolution
 from tests.strategies import revised_paragraphs
-
-
-def resolution(texts: Sequence[str]) -> Resolution:
-    """Texts ending with a comma go first as PPs, the rest as numbered OPs."""
-    paras: list[Paragraph] = []
-    pp = op = 0
-    for text in texts:
-        if text.endswith(",") and op == 0:
-            pp += 1
-            paras.append(Paragraph(Kind.PREAMBULAR, None, f"PP{pp}", text))
-        else:
-            op += 1
-            paras.append(Paragraph(Kind.OPERATIVE, str(op), f"OP{op}", text))
-    return Resolution(None, "Cooperation on ocean observation", "The General Assembly", None, tuple(paras))
 
 
 def redline_of(old: Sequence[str], new: Sequence[str]) -> Redline:
     o, n = resolution(old), resolution(new)
     return Redline(Document((o,)), Document((n,)), (compare_resolutions(o, n),))
-
-
-def printed(res: Resolution | None) -> list[str]:
-    """The paragraphs as Word shows them: number, space, text, then footnote numbers in order."""
-    if res is None:
-        return []
-    known = {f.mark for f in res.footnotes}
-    shown: list[str] = []
-    cited = 0
-    for p in res.all_paragraphs():
-        marks = ""
-        for mark in p.footnotes:
-            if mark in known:
-                cited += 1
-                marks += str(cited)
-        text = " ".join(f"{label(p)} {p.text}".split())
-        if text:
-            shown.append(text + marks)
-    return shown
 
 
 def read_back(data: bytes, tracked: Tracked) -> list[str]:

@@ -17,10 +17,10 @@ import pytest
 
 from redline.compare import compare
 from redline.load import read
-from redline.model import Redline, Resolution
+from redline.model import Redline
 from redline.parse import parse
 from redline.render import render
-from redline.render.docx import label
+from tests.builders import printed
 
 pytestmark = pytest.mark.libreoffice
 
@@ -100,25 +100,6 @@ def office(tmp_path_factory: pytest.TempPathFactory) -> Office:
         )
     module.write_text(MACRO, encoding="utf-8")
     return office
-
-
-def printed(res: Resolution | None) -> list[str]:
-    """The paragraphs as Word shows them: number, space, text, then footnote numbers in order."""
-    if res is None:
-        return []
-    known = {f.mark for f in res.footnotes}
-    shown: list[str] = []
-    cited = 0
-    for p in res.all_paragraphs():
-        marks = ""
-        for mark in p.footnotes:
-            if mark in known:
-                cited += 1
-                marks += str(cited)
-        text = " ".join(f"{label(p)} {p.text}".split())
-        if text:
-            shown.append(text + marks)
-    return shown
 
 
 def check(office: Office, redline: Redline, path: Path) -> None:

@@ -17,9 +17,10 @@ from hypothesis import given
 from markdown_it import MarkdownIt
 
 from redline.compare import accept, compare_resolutions, reject
-from redline.model import Document, Kind, Paragraph, Redline, Resolution
+from redline.model import Document, Redline
 from redline.render import RenderOptions, formats, render
 from redline.render.layout import layout
+from tests.builders import resolution
 from tests.strategies import redline_text, revised_paragraphs
 
 HOSTILE = (
@@ -33,22 +34,6 @@ HOSTILE = (
 
 
 # --- building redlines ----------------------------------------------------------------------
-
-
-def resolution(texts: Sequence[str], *, title: str | None = "Cooperation on ocean observation") -> Resolution:
-    """Build a resolution: texts opening like a preambular paragraph go first as PPs, the rest as OPs."""
-    paras: list[Paragraph] = []
-    pp = op = 0
-    for text in texts:
-        if text.endswith(",") and op == 0:
-            pp += 1
-            paras.append(Paragraph(Kind.PREAMBULAR, None, f"PP{pp}", text))
-        else:
-            op += 1
-            paras.append(Paragraph(Kind.OPERATIVE, str(op), f"OP{op}", text))
-    return Resolution(
-        label=None, title=title, organ="The General Assembly", symbol=None, paragraphs=tuple(paras)
-    )
 
 
 def redline_of(old: Sequence[str], new: Sequence[str], **titles: str | None) -> Redline:

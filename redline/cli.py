@@ -2,13 +2,17 @@
 
 Exit status follows diff(1): 0 no differences, 1 differences, 2 trouble. Shared I/O
 policy (loading with one-line errors, colour, output, progress) is in ``cli_support``.
+
+Each command imports the stages it runs in its own body, so that a process loads only
+what its command needs: ``redline parse`` and ``check`` never load the comparison
+(rapidfuzz, diff-match-patch), ``redline --help`` no stage at all (tests/test_cli.py
+checks this in fresh processes).
 """
 
 from __future__ import annotations
 
 import os
 import sys
-from importlib import resources
 
 import click
 
@@ -25,13 +29,10 @@ from redline.cli_support import (
     use_color,
     write_output,
 )
-from redline.compare import compare
 from redline.errors import RedlineError
 from redline.load import Tracked, read_bytes
 from redline.model import DocKind, Document, Kind
-from redline.outline import outline
 from redline.render import RenderOptions, formats, render
-from redline.render.json import document_json, dumps
 
 EXIT_HELP = """\b
 Exit status (as diff(1)): 0 no differences, 1 differences found,
@@ -80,6 +81,9 @@ def parse_cmd(file: str, fmt: str) -> None:
     The text format prints one paragraph per line after its address (PP3, OP5(a)), which
     also makes it a good git textconv filter; json follows the redline/1 schema.
     """
+    from redline.outline import outline
+    from redline.render.json import document_json, dumps
+
     doc = load_document(file)
     write_output(dumps(document_json(doc)) if fmt == "json" else outline(doc), None)
 
@@ -125,6 +129,8 @@ def diff_cmd(
     Without -o, the redline goes to standard output, except HTML at a terminal: that is
     written to ./redline.html (and the path printed on stderr) so there is a file to open.
     """
+    from redline.compare import compare
+
     if old == "-" and new == "-":
         raise Trouble("only one of OLD and NEW can be '-' (standard input)")
     fmt = fmt or "html"
@@ -158,6 +164,8 @@ def demo_cmd(output: str | None, color: str) -> None:
 
     The pair is an invented resolution in UN style and its revision.
     """
+    from redline.compare import compare
+
     old, new = _demo_document("demo-old.txt"), _demo_document("demo-new.txt")
     redline = compare(old, new)
     options = RenderOptions(old_name="demo-old.txt", new_name="demo-new.txt", color=use_color(color))
@@ -173,6 +181,8 @@ def demo_cmd(output: str | None, color: str) -> None:
 
 
 def _demo_document(name: str) -> Document:
+    from importlib import resources
+
     data = resources.files("redline").joinpath("data", name).read_bytes()
     try:
         return parse_source(read_bytes(data, name))
@@ -201,6 +211,7 @@ def git_diff_cmd(args: tuple[str, ...], fmt: str, color: str) -> None:
     `*.md diff=redline` in .gitattributes. Exits 0 after showing a redline (git stops on
     any other status), 2 on trouble.
     """
+    from redline.compare import compare
     from redline.gitdriver import driver_args
 
     if len(args) == 1:  # git passes only the path of an unmerged file

@@ -10,7 +10,6 @@ import contextlib
 import os
 import sys
 from collections.abc import Iterator, Sequence
-from pathlib import Path
 from typing import IO, TypeVar
 
 import click
@@ -18,7 +17,6 @@ import click
 from redline.errors import InputError, RedlineError
 from redline.load import Source, Tracked, read, read_bytes
 from redline.model import Document
-from redline.parse import parse as parse_text
 
 T = TypeVar("T")
 
@@ -47,6 +45,9 @@ def load_source(path: str, *, tracked: Tracked = Tracked.ACCEPT) -> Source:
 
 def parse_source(source: Source) -> Document:
     """Parse a loaded Source, refusing one with no text at all."""
+    # Imported on first use: `redline --help` and `import redline.cli` need no parser.
+    from redline.parse import parse as parse_text
+
     if not source.text.strip():
         raise InputError("empty: there is no text to read", path=source.name)
     return parse_text(source.text, name=source.name)
@@ -102,7 +103,8 @@ def write_output(out: str | bytes, output: str | None) -> None:
             _silence_stdout()  # the reader (e.g. `| head`) has all it wants: not an error
         return
     try:
-        Path(output).write_bytes(data)
+        with open(output, "wb") as handle:
+            handle.write(data)
     except OSError as exc:
         raise Trouble(f"{output}: cannot write: {exc.strerror or exc}") from None
 

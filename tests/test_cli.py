@@ -6,6 +6,7 @@ import json
 import os
 import shutil
 import subprocess
+import sys
 from importlib import resources
 from pathlib import Path
 
@@ -417,10 +418,12 @@ def test_script_output_does_not_depend_on_hash_seed(tmp_path: Path, fmt: str) ->
 def test_interrupt_exits_130_not_1(pair: tuple[Path, Path], monkeypatch: pytest.MonkeyPatch) -> None:
     """Ctrl-C must not look like "differences found" (click's default status for an abort is 1)."""
 
+    import redline.compare as compare_module
+
     def interrupted(*args: object, **kwargs: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(cli, "compare", interrupted)
+    monkeypatch.setattr(compare_module, "compare", interrupted)
     code, _out, err = run("diff", str(pair[0]), str(pair[1]), "-f", "json")
     assert code == 130
     assert err == "redline: interrupted\n"
@@ -451,3 +454,57 @@ def test_check_flags_amendments_as_not_resolutions(corpus: Path) -> None:
     code, _out, err = run("check", str(corpus / "ga" / "A_C.3_80_L.57.txt"))
     assert code == 1
     assert "amendment" in err
+
+
+# A command imports only the stages it runs (see the cli module docstring). Each case runs
+# in a fresh interpreter and lists the redline and third-party modules it ended with.
+_MODULES_AFTER = """
+import atexit, json, sys
+atexit.register(lambda: print(json.dumps(sorted(sys.modules)), file=sys.__stderr__))
+from redline.cli import main
+if len(sys.argv) > 1:
+    main(sys.argv[1:])
+"""
+_WORD_AND_PDF = ("docx", "lxml", "pdfminer", "redline.load.docx", "redline.load.pdf", "redline.load.zipcheck")
+_COMPARISON = (
+    "redline.compare",
+    "redline.align",
+    "redline.pair",
+    "redline.diff",
+    "rapidfuzz",
+    "diff_match_patch",
+)
+
+
+def modules_after(*args: str) -> list[str]:
+    """Return the modules loaded by a fresh ``redline ARGS`` process (none given: the import alone)."""
+    done = subprocess.run(
+        [sys.executable, "-c", _MODULES_AFTER, *args], capture_output=True, text=True, check=False
+    )
+    return list(json.loads(done.stderr.strip().splitlines()[-1]))
+
+
+def loaded(modules: list[str], packages: tuple[str, ...]) -> list[str]:
+    """Return the ``modules`` that are one of ``packages`` or inside one."""
+    return [m for m in modules if any(m == p or m.startswith(p + ".") for p in packages)]
+
+
+def test_text_diff_imports_no_word_pdf_or_ci_machinery(pair: tuple[Path, Path], tmp_path: Path) -> None:
+    """Comparing two text files into HTML loads no Word/PDF reader, no other renderer, no git/CI helper."""
+    modules = modules_after("diff", str(pair[0]), str(pair[1]), "-f", "html", "-o", str(tmp_path / "r.html"))
+    assert "redline.render.html" in modules  # the process did run the comparison
+    unwanted = ("redline.render.docx", "redline.render.json", "redline.outline", "redline.gitdriver")
+    assert loaded(modules, _WORD_AND_PDF + unwanted + ("redline.ci", "redline.stepsummary")) == []
+
+
+def test_importing_the_cli_loads_no_stage() -> None:
+    """``import redline.cli`` (what --help and --version cost) loads neither the parser nor the comparison."""
+    modules = modules_after()
+    assert loaded(modules, _COMPARISON + _WORD_AND_PDF + ("redline.parse", "redline.clean")) == []
+
+
+def test_parse_command_loads_no_comparison(pair: tuple[Path, Path]) -> None:
+    """``redline parse`` (git's textconv filter, run once per file) never loads rapidfuzz or the diff."""
+    modules = modules_after("parse", str(pair[0]))
+    assert "redline.parse" in modules
+    assert loaded(modules, _COMPARISON + _WORD_AND_PDF) == []

@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from enum import StrEnum
-from pathlib import Path
 
 from redline.errors import InputError
 from redline.load.text import decode
@@ -115,7 +114,8 @@ def read(path: str | os.PathLike[str], *, tracked: Tracked = Tracked.ACCEPT) -> 
     """Read and decode the file at ``path``; raise InputError naming it if that fails."""
     name = os.fspath(path)
     try:
-        data = Path(name).read_bytes()
+        with open(name, "rb") as handle:
+            data = handle.read()
     except FileNotFoundError:
         raise InputError("no such file", path=name) from None
     except IsADirectoryError:

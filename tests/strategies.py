@@ -320,3 +320,46 @@ def paged_resolution(draw: st.DrawFn) -> tuple[str, list[str], list[str]]:
             body = [*body[:cut], *page, " ", *body[cut:]]
         lines += [*body, " "]
     return "\n".join(lines), pps, ops
+
+
+_ODD_SPACE = st.sampled_from(["", " ", "  ", "\t", "\xa0", "\u2003", "\x0b", "\x0c", "\x1c", "\u2028", "\r"])
+_LINE_CHARS = st.sampled_from('0123456789*_/-.():,;AESDOLrgi ”’"\t\xa0') | st.characters(
+    blacklist_characters="\n"
+)
+
+
+@st.composite
+def extracted_lines(draw: st.DrawFn) -> str:
+    """One line of a PDF extraction (no line feed): UN-shaped or raw, with odd white space around it."""
+    core = draw(st.sampled_from(UN_LINES) | st.text(alphabet=_LINE_CHARS, max_size=30))
+    return (draw(_ODD_SPACE) + core.replace("\n", " ") + draw(_ODD_SPACE)).replace("\n", " ")
+
+
+narrative_text = st.lists(
+    st.sampled_from(
+        [
+            "At its 10th meeting, on 15 April 2042, the Commission",
+            "At the same meeting",
+            "at THE twenty-first MEETING, held on 3 May",
+            "At its 9th MEETİNG",
+            "AT ITS 2nd meetıng, on 1 June",
+            "At its ",
+            "meetİng",
+            "meetıng",
+            "Meeting",
+            "meeting",
+            " and ",
+            "and",
+            ",",
+            "(",
+            ")",
+            "sponsored by",
+            "Colombia (on behalf of Mexico and Peru)",
+            "the delegation of Sweden",
+        ]
+    )
+    | st.text(alphabet=st.sampled_from("Ati gnem(),İı KK \xa0"), max_size=12)
+    | st.text(max_size=8),
+    max_size=12,
+).map("".join)
+"""Report narrative with meeting phrases in odd cases (incl. Turkish dotted/dotless i) and sponsor lists."""

@@ -2,15 +2,24 @@
 
 from __future__ import annotations
 
+import doctest
+import re
+import sys
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from redline.clean import clean_document, clean_text
-from redline.clean.furniture import embedded_furniture
-from redline.clean.text import glue
-from tests.strategies import pdf_document, un_fragments
+import redline.clean.scan
+from redline.clean import _STAR_START, clean_document, clean_text
+from redline.clean.blocks import ends_clause
+from redline.clean.footnotes import RULE_START, is_rule
+from redline.clean.furniture import PAGE_LINE_START, SYMBOL_LINE_START, embedded_furniture, page_reason
+from redline.clean.scan import frame, line_start, matching_lines
+from redline.clean.text import collapse, glue
+from redline.symbols import is_symbol_line
+from tests.strategies import extracted_lines, pdf_document, un_fragments
 
 FIXTURES = Path(__file__).parent / "fixtures" / "parse"
 
@@ -168,3 +177,81 @@ def test_notes_spaced_apart_by_empty_lines_stay_one_block() -> None:
     assert {n.mark: n.text for n in cleaned.footnotes} == {"1": "See A/97/21.", "2": "See A/97/22."}
     by_mark = {m: b.text for b in cleaned.blocks for m in b.marks}
     assert by_mark == {"1": "Recalling its resolution 97/212,", "2": "Noting the report,"}
+
+
+# The fast paths of cleaning, each held to the plain test it stands in for.
+
+_ENDS_CLAUSE = re.compile(r"[,;:.]\s*[”’\")\]]*\s*$")
+"""The plain test :func:`ends_clause` replaces: a search that tries every punctuation mark."""
+
+
+def _scans(lines: list[str]) -> dict[str, set[int]]:
+    framed = frame(lines)
+    patterns = {
+        "page": PAGE_LINE_START,
+        "symbol": SYMBOL_LINE_START,
+        "rule": RULE_START,
+        "star": _STAR_START,
+    }
+    return {name: set(matching_lines(pattern, framed)) for name, pattern in patterns.items()}
+
+
+def _assert_scans_cover(lines: list[str]) -> None:
+    """Assert that each scan pattern finds every line its full test accepts."""
+    found = _scans(lines)
+    for index, line in enumerate(lines):
+        own = frozenset(part.rstrip("*") for part in line.split())
+        if page_reason(line, own) is not None:
+            assert index in found["page"], line
+        if is_symbol_line(line):
+            assert index in found["symbol"], line
+        if is_rule(line):
+            assert index in found["rule"], line
+        if "*" in line:
+            assert index in found["star"], line
+
+
+@given(st.lists(st.text(alphabet=st.sampled_from("ab \t\n*_A/1"), max_size=8), max_size=10))
+def test_matching_lines_equals_matching_each_line(lines: list[str]) -> None:
+    """Scanning the framed text finds exactly the lines at whose start the pattern matches."""
+    lines = [line.replace("\n", "") for line in lines]
+    pattern = line_start(r"[^\S\n]*[*_A]")
+    expected = [i for i, line in enumerate(lines) if pattern.match("\n" + line)]
+    assert matching_lines(pattern, frame(lines)) == expected
+
+
+def test_scan_doctests() -> None:
+    assert doctest.testmod(redline.clean.scan).failed == 0
+
+
+@given(st.lists(extracted_lines(), max_size=12))
+def test_scans_find_every_line_the_full_tests_accept(lines: list[str]) -> None:
+    _assert_scans_cover(lines)
+
+
+def test_scans_find_every_furniture_line_of_the_fixtures() -> None:
+    for path in sorted(FIXTURES.glob("*.txt")):
+        _assert_scans_cover(path.read_text(encoding="utf-8").split("\n"))
+
+
+@pytest.mark.corpus
+def test_scans_find_every_furniture_line_of_the_corpus(corpus: Path) -> None:
+    """Over every line of every real text, no scan misses a line its full test accepts."""
+    for path in sorted(corpus.rglob("*.txt")):
+        _assert_scans_cover(path.read_text(encoding="utf-8").split("\n"))
+
+
+@given(st.text(alphabet=st.sampled_from(',;:.”’")]x \t\xa0\u2003'), max_size=12) | st.text())
+def test_ends_clause_equals_the_regular_expression(text: str) -> None:
+    assert ends_clause(text) == (_ENDS_CLAUSE.search(text) is not None)
+
+
+@given(st.text(alphabet=st.sampled_from("ab \t\xa0\u2003\x0b\x1c\u2028\xad"), max_size=12) | st.text())
+def test_collapse_equals_splitting_and_joining(text: str) -> None:
+    assert collapse(text) == " ".join(text.split())
+
+
+def test_only_the_ascii_space_is_printable_white_space() -> None:
+    """collapse() relies on it: a printable text holds no white space but the ASCII space."""
+    spaces = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
+    assert [c for c in spaces if c.isprintable()] == [" "]

@@ -14,13 +14,21 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from redline.clean.blocks import Block, build_blocks
-from redline.clean.footnotes import Note, is_rule, is_star_note, read_block
-from redline.clean.furniture import header_extent, own_symbols, page_reason
+from redline.clean.footnotes import RULE_START, Note, is_rule, is_star_note, read_block
+from redline.clean.furniture import (
+    PAGE_LINE_START,
+    SYMBOL_LINE_START,
+    header_extent,
+    own_symbols,
+    page_reason,
+)
 from redline.clean.marks import find_cites
 from redline.clean.running import running_titles
+from redline.clean.scan import line_start, matching_lines
 from redline.model import Footnote, Removed
 
 __all__ = ["Block", "Cleaned", "clean_document", "clean_text"]
@@ -39,34 +47,41 @@ class Cleaned:
 
 _STAR_CITE = re.compile(r"(?<=\S)\*{1,3}(?=[\s,:;.)]|$)")
 """An asterisk footnote mark as cited: glued to the word before it ("Denmark:*")."""
+_STAR_START = line_start(r"[^\n]*\*")
+"""A line holding an asterisk, the only kind that cites or opens an asterisk note."""
 
 
-def _furniture(lines: list[str]) -> dict[int, str]:
-    own = own_symbols(lines)
+def _furniture(lines: list[str], framed: str) -> dict[int, str]:
+    own = own_symbols(lines, matching_lines(SYMBOL_LINE_START, framed))
     removed = header_extent(lines, own)
-    for index, line in enumerate(lines):
+    for index in matching_lines(PAGE_LINE_START, framed):
         if index not in removed:
-            reason = page_reason(line, own)
+            reason = page_reason(lines[index], own)
             if reason is not None:
                 removed[index] = reason
     return removed
 
 
-def _notes(lines: list[str], removed: dict[int, str]) -> list[Note]:
+def _notes(lines: list[str], removed: dict[int, str], candidates: Iterable[int]) -> list[Note]:
+    """Return the notes of every footnote block, read from the top.
+
+    ``candidates`` holds, ascending, the indices of the lines that hold an asterisk or a
+    rule: only those cite an asterisk note or open a block.
+    """
     notes: list[Note] = []
-    index = 0
+    index = 0  # the first line not yet read into a block
     starred = False
-    while index < len(lines):
-        line = lines[index]
-        if index not in removed and "*" in line and _STAR_CITE.search(line) and not is_star_note(line):
+    for at in candidates:
+        if at < index or at in removed:
+            continue
+        line = lines[at]
+        if "*" in line and _STAR_CITE.search(line) and not is_star_note(line):
             starred = True
-        if index not in removed and (is_rule(line) or (starred and is_star_note(line))):
-            found, end = read_block(lines, index, removed)
+        if is_rule(line) or (starred and is_star_note(line)):
+            found, end = read_block(lines, at, removed)
             if found or is_rule(line):
                 notes.extend(found)
-                index = max(end, index + 1)
-                continue
-        index += 1
+                index = max(end, at + 1)
     return notes
 
 
@@ -79,9 +94,14 @@ def _page_feed(line: str) -> str:
 
 def clean_document(text: str) -> Cleaned:
     """Return ``text`` cleaned into blocks, footnotes and the record of removed lines."""
-    lines = [_page_feed(line) for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
-    removed = _furniture(lines)
-    notes = _notes(lines, removed)
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\x0c" in text:
+        text = "\n".join(_page_feed(line) for line in text.split("\n"))
+    lines = text.split("\n")
+    framed = "\n" + text  # frame(lines), without joining them again
+    removed = _furniture(lines, framed)
+    rule_lines = [i for i in matching_lines(RULE_START, framed) if is_rule(lines[i])]
+    notes = _notes(lines, removed, sorted(rule_lines + matching_lines(_STAR_START, framed)))
     in_notes: dict[int, Note] = {}
     rules: set[int] = set()
     for note in notes:
@@ -89,15 +109,11 @@ def clean_document(text: str) -> Cleaned:
             rules.add(note.block)
         for no in note.lines:
             in_notes[no] = note
-    for start in range(len(lines)):
-        if start not in removed and is_rule(lines[start]):
-            rules.add(start)
+    rules.update(i for i in rule_lines if i not in removed)
     removed.update(running_titles(lines, removed, set(in_notes) | rules))
-    body = [
-        (i, line)
-        for i, line in enumerate(lines)
-        if i not in removed and i not in in_notes and i not in rules and line.strip()
-    ]
+    skip = removed.keys() | in_notes.keys() | rules
+    # ``line and not line.isspace()`` is ``line.strip()`` without building the stripped copy.
+    body = [(i, line) for i, line in enumerate(lines) if line and not line.isspace() and i not in skip]
     cites = _cites(body, notes)
     blocks = build_blocks(lines, body, cites, removed, set(in_notes) | rules)
     footnotes = tuple(Footnote(n.mark, n.text) for n in notes)

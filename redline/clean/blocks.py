@@ -25,7 +25,7 @@ _HEADING_LINE = re.compile(
     r"|Chapter [IVXLC]+|Annex(?:es)?(?: [IVXLC]+| \d+)?|\d+(?:st|nd|rd|th) plenary meeting)\s*$"
 )
 """A line that is a heading on its own even with no blank line around it."""
-_ENDS_CLAUSE = re.compile(r"[,;:.]\s*[”’\")\]]*\s*$")
+_CLOSERS = '”’")]'
 _CONNECTORS = frozenset(
     [
         "the",
@@ -202,6 +202,15 @@ def _fresh(line: str, before: str) -> bool:
     return not before.rstrip().endswith(",") or _opener(text)
 
 
+def ends_clause(text: str) -> bool:
+    """Return True when ``text`` ends a clause: ``,;:.`` then only closing quotes or brackets.
+
+    Equal to searching ``_ENDS_CLAUSE``, but reads the end of ``text`` alone where a
+    search would try every punctuation mark of a long paragraph.
+    """
+    return text.rstrip().rstrip(_CLOSERS).rstrip()[-1:] in (",", ";", ":", ".")
+
+
 def continues(before: str, after: str) -> bool:
     """Return True when ``after`` (next page) continues the paragraph ending in ``before``."""
     before = before.strip()
@@ -213,7 +222,7 @@ def continues(before: str, after: str) -> bool:
     if after[0].islower():
         return True
     last = before.rsplit(" ", 1)[-1].lower()
-    if _ENDS_CLAUSE.search(before):
+    if ends_clause(before):
         return before.endswith(",") and not _opener(after) and after[0].isalnum()
     if last in _CONNECTORS:
         return True
@@ -239,15 +248,13 @@ def build_blocks(
     groups: list[list[int]] = []
     breaks: list[bool] = []
     texts: list[str] = []  # each group's running text: its block's text, built once
-    text_of = {i: _strip_marks(t, cites.get(i, ())) for i, t in body}
     running = ""
-    previous: int | None = None
+    previous = -1
     after_heading = False
-    for index, _line in body:
-        gap = range(previous + 1, index) if previous is not None else range(0)
-        brk = any(j in removed or j in notes for j in gap)
-        blank = any(not lines[j].strip() for j in gap)
-        clean = text_of[index]
+    for index, line in body:
+        gap = range(previous + 1, index)
+        brk = bool(groups) and any(j in removed or j in notes for j in gap)
+        clean = _strip_marks(line, cites[index]) if index in cites else line
         heading = _HEADING_LINE.match(clean) is not None
         if not groups:
             new = True
@@ -257,10 +264,10 @@ def build_blocks(
             new = True
         elif brk:
             new = not continues(running, clean)
-        elif blank:
+        elif any(not lines[j].strip() for j in gap):  # a blank line between
             new = True
         else:
-            new = bool(_ENDS_CLAUSE.search(running)) and (
+            new = ends_clause(running) and (
                 opens_paragraph(clean)
                 or (clean[:1].isspace() and _fresh(clean, running))
                 or (running.endswith((",", ";")) and _opener(clean, strict=True))
@@ -288,6 +295,10 @@ def _block(
     cites: Mapping[int, Sequence[tuple[int, int, str]]],
     brk: bool,
 ) -> Block:
+    numbers = tuple(i + 1 for i in group)
+    if not any(i in cites for i in group):
+        # No mark to detach: the printed text is the running text, glued the same way.
+        return Block(text, text, numbers, (), brk)
     raw = ""
     marks: list[str] = []
     for i in group:
@@ -295,4 +306,4 @@ def _block(
         for _, _, mark in sorted(cites.get(i, ())):
             if mark not in marks:
                 marks.append(mark)
-    return Block(text, raw, tuple(i + 1 for i in group), tuple(marks), brk)
+    return Block(text, raw, numbers, tuple(marks), brk)

@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
+from redline.clean.scan import line_start
 from redline.symbols import is_symbol_line
 
 # "44-12345 (E)    061044", "V.44-12345", "20 V.44-12345", "V.44-12345 73", "44-12345" (invented examples).
@@ -33,6 +34,10 @@ _AGENDA = re.compile(
     r"^(?:(?:Provisional\s+)?[Aa]genda items?\s+\d+.*|Items? \d+.* of the (?:provisional )?agenda\*?)$"
 )
 _RULE = re.compile(r"^\s*_{5,}\s*$")
+PAGE_LINE_START = line_start(r"[^\S\n]*(?:\d{1,3}(?:[^\S\n]|/)|\d\d-|[A-Z]\.|\*|[A-Z]+/|Distr|Original)")
+"""Where a line that :func:`page_reason` accepts may begin: each recogniser's first characters."""
+SYMBOL_LINE_START = line_start(r"[^\S\n]*[A-Z]+/")
+"""Where a symbol-only line may begin: a series body ("A", "E/CN.15") and its slash."""
 _HEADER_REASONS = {"symbol header", "job number", "barcode", "page counter", "distribution", "date"}
 
 
@@ -56,24 +61,30 @@ def page_reason(line: str, own_symbols: frozenset[str]) -> str | None:
     return None
 
 
-def own_symbols(lines: Sequence[str]) -> frozenset[str]:
+def own_symbols(lines: Sequence[str], symbol_lines: Iterable[int]) -> frozenset[str]:
     """Return the document's own symbols: symbol-only lines in the first-page header or repeated.
 
     A symbol alone on a line is a page header when it stands among the first page's header
     lines (before any other text) or recurs (later pages); a cited symbol that merely
-    wraps onto its own line occurs once, after the text has begun.
+    wraps onto its own line occurs once, after the text has begun. ``symbol_lines`` holds
+    the indices of the lines that may be symbol-only (any superset will do), ascending.
     """
     counts: Counter[str] = Counter()
     top: set[str] = set()
-    in_header = True
-    for line in lines:
+    body = 0  # index of the first line after the header
+    while body < len(lines):
+        line = lines[body]
+        body += 1
         if is_symbol_line(line):
             for part in line.split():
                 counts[part.rstrip("*")] += 1
-                if in_header:
-                    top.add(part.rstrip("*"))
-        elif in_header and line.strip() and not _RULE.match(line):
-            in_header = header_reason(line, frozenset()) is not None
+                top.add(part.rstrip("*"))
+        elif line.strip() and not _RULE.match(line) and header_reason(line, frozenset()) is None:
+            break
+    for index in symbol_lines:
+        if index >= body and is_symbol_line(lines[index]):
+            for part in lines[index].split():
+                counts[part.rstrip("*")] += 1
     return frozenset(sym for sym, n in counts.items() if n >= 2 or sym in top)
 
 

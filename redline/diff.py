@@ -10,13 +10,23 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from itertools import chain
 
 from diff_match_patch import diff_match_patch
 
 from redline.model import Chunk, Op
 
-TOKEN = re.compile(r"\w+(?:[-‐‑'’]\w+)*|\s+|[^\w\s]", re.UNICODE)
-"""A word (hyphens and apostrophes inside it kept), a white-space run, or one other mark."""
+TOKEN = re.compile(r"\s+|\w+(?:[-‐‑'’]\w+)*|[^\w\s]", re.UNICODE)
+"""A white-space run, a word (hyphens and apostrophes inside it kept), or one other mark.
+
+The alternatives start with disjoint characters, so their order changes no token; white
+space, the most common, is tried first.
+"""
+# Where white space meets a non-space character: the last such place, the first.
+_LAST_GAP = re.compile(r".*\s(?=\S)", re.DOTALL)
+_FIRST_GAP = re.compile(r"\s(?=\S)")
+_PRIVATE = "".join(map(chr, range(0xE000, 0xF900)))
+"""The first private use area: the codes of rows with up to 6,400 distinct tokens."""
 
 # Code points that encode tokens: the private use areas first; past those, any other
 # non-surrogate code point will do, since the encoded strings never mix with real text.
@@ -46,18 +56,87 @@ def word_diff(old: str, new: str) -> tuple[Chunk, ...]:
     """
     if old == new:
         return (Chunk(Op.EQUAL, old),) if old else ()
-    old_tokens, new_tokens = tokenize(old), tokenize(new)
+    if not old or not new:
+        return (Chunk(Op.INSERT, new),) if new else (Chunk(Op.DELETE, old),)
+    old_tokens, new_tokens = tokenize_pair(old, new)
     if len(old_tokens) * len(new_tokens) > COARSE_ABOVE:
         return normalize(_clause_first(old_tokens, new_tokens))
     return normalize(_token_diff(old_tokens, new_tokens))
 
 
+def tokenize_pair(old: str, new: str) -> tuple[list[str], list[str]]:
+    """Return ``(tokenize(old), tokenize(new))``, tokenising the start and end they share once.
+
+    The shared parts are cut where white space meets a non-space character: a token
+    boundary that tokenising the pieces apart keeps, since no token reads past it.
+    """
+    head = _LAST_GAP.match(old, 0, _common_prefix_length(old, new))
+    start = head.end() if head is not None else 0
+    end = len(old) - _common_suffix_length(old, new, start)
+    tail = _FIRST_GAP.search(old, end)
+    stop = tail.end() if tail is not None else len(old)
+    shift = len(new) - len(old)
+    head_tokens, tail_tokens = tokenize(old[:start]), tokenize(old[stop:])
+    return (
+        head_tokens + tokenize(old[start:stop]) + tail_tokens,
+        head_tokens + tokenize(new[start : stop + shift]) + tail_tokens,
+    )
+
+
+def _common_prefix_length(a: str, b: str) -> int:
+    """Return the length of the longest common prefix (binary search over slices)."""
+    low, high = 0, min(len(a), len(b))
+    while low < high:
+        mid = (low + high + 1) // 2
+        if a[low:mid] == b[low:mid]:
+            low = mid
+        else:
+            high = mid - 1
+    return low
+
+
+def _common_suffix_length(a: str, b: str, start: int) -> int:
+    """Return the length of the longest common suffix of ``a[start:]`` and ``b[start:]``."""
+    low, high = 0, min(len(a), len(b)) - start
+    la, lb = len(a), len(b)
+    while low < high:
+        mid = (low + high + 1) // 2
+        if a[la - mid : la - low] == b[lb - mid : lb - low]:
+            low = mid
+        else:
+            high = mid - 1
+    return low
+
+
 def _token_diff(old_tokens: list[str], new_tokens: list[str]) -> list[tuple[Op, str]]:
     """Diff two token lists (one private character per token) and clean the result semantically."""
-    codes: dict[str, str] = {}
-    diffs = _dmp_diff(_encode(old_tokens, codes), _encode(new_tokens, codes), cleanup=True)
-    decode = {char: token for token, char in codes.items()}.__getitem__
-    return [(op, "".join(map(decode, text))) for op, text in diffs]
+    codes = _codes(old_tokens, new_tokens)
+    diffs = _dmp_diff(
+        "".join(map(codes.__getitem__, old_tokens)), "".join(map(codes.__getitem__, new_tokens)), cleanup=True
+    )
+    # A diff lists both texts in order, so each piece's tokens are the next ones of its side.
+    out: list[tuple[Op, str]] = []
+    at_old = at_new = 0
+    for op, text in diffs:
+        if op is Op.EQUAL:
+            out.append((op, "".join(old_tokens[at_old : at_old + len(text)])))
+            at_old += len(text)
+            at_new += len(text)
+        elif op is Op.DELETE:
+            out.append((op, "".join(old_tokens[at_old : at_old + len(text)])))
+            at_old += len(text)
+        else:
+            out.append((op, "".join(new_tokens[at_new : at_new + len(text)])))
+            at_new += len(text)
+    return out
+
+
+def _codes(old_tokens: list[str], new_tokens: list[str]) -> dict[str, str]:
+    """Map each distinct token to one character, in order of first sight (old, then new)."""
+    order = dict.fromkeys(chain(old_tokens, new_tokens))
+    if len(order) <= len(_PRIVATE):
+        return dict(zip(order, _PRIVATE, strict=False))
+    return {token: _code_point(index) for index, token in enumerate(order)}
 
 
 def _clause_first(old_tokens: list[str], new_tokens: list[str]) -> list[tuple[Op, str]]:

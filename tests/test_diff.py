@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import itertools
 import re
+from pathlib import Path
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import redline.diff
@@ -176,3 +177,55 @@ def test_long_rewritten_rows_stay_fast_and_exact() -> None:
     chunks = _check_invariants(old, new)
     assert [c.text for c in chunks if c.op is Op.DELETE] == ["Requests"] * 40
     assert [c.text for c in chunks if c.op is Op.INSERT] == ["Invites"] * 40
+
+
+def _plain_word_diff(old: str, new: str) -> tuple[Chunk, ...]:
+    """The word diff without shortcuts: tokenise both texts whole, encode, diff, decode by table."""
+    if old == new:
+        return (Chunk(Op.EQUAL, old),) if old else ()
+    old_tokens, new_tokens = tokenize(old), tokenize(new)
+    codes: dict[str, str] = {}
+    encoded = redline.diff._encode(old_tokens, codes), redline.diff._encode(new_tokens, codes)
+    decode = {char: token for token, char in codes.items()}.__getitem__
+    diffs = redline.diff._dmp_diff(*encoded, cleanup=True)
+    return normalize((op, "".join(map(decode, text))) for op, text in diffs)
+
+
+_FEW = st.text(alphabet="ab1 \n-’.\u00a0", max_size=12)
+"""Short texts of a few letters, marks and spaces: tokens meet and merge at every cut."""
+
+
+@st.composite
+def shared_ends(draw: st.DrawFn) -> tuple[str, str]:
+    """Two revised texts that share a start and an end, cut anywhere (inside words too)."""
+    head = draw(_FEW | redline_text | st.sampled_from(("Recalling its", "Decides  that\n")))
+    tail = draw(_FEW | redline_text | st.sampled_from((";", " to act;", "\n(a)")))
+    old, new = draw(edited_text() | st.tuples(redline_text, redline_text) | st.tuples(_FEW, _FEW))
+    return head + old + tail, head + new + tail
+
+
+@settings(max_examples=300)
+@given(edited_text() | shared_ends() | st.tuples(st.text(), st.text()))
+def test_word_diff_equals_the_plain_path(pair: tuple[str, str]) -> None:
+    """Tokenising shared ends once and decoding by position change no chunk."""
+    assert word_diff(*pair) == _plain_word_diff(*pair)
+
+
+@settings(max_examples=300)
+@given(edited_text() | shared_ends() | st.tuples(st.text(), st.text()))
+def test_tokenize_pair_equals_tokenizing_each_text(pair: tuple[str, str]) -> None:
+    """The pair tokeniser gives each text's own tokens."""
+    old, new = pair
+    assert redline.diff.tokenize_pair(old, new) == (tokenize(old), tokenize(new))
+
+
+def test_word_diff_equals_the_plain_path_on_real_paragraphs(corpus: Path) -> None:
+    """On real paragraphs of two sessions' texts, paired in order, both paths give the same chunks."""
+    from redline.load import read
+    from redline.parse import parse
+
+    names = ("A_RES_78_43.txt", "A_RES_79_42.txt")
+    docs = [parse(read(str(corpus / "ga" / name)).text, name=name) for name in names]
+    old, new = (d.resolutions[0].all_paragraphs() for d in docs)
+    for a, b in itertools.product(old[:25], new[:25]):
+        assert word_diff(a.text, b.text) == _plain_word_diff(a.text, b.text)

@@ -44,6 +44,13 @@ _MEETING = re.compile(
 )
 _SAME_MEETING = re.compile(r"\bAt\s+the\s+same\s+meeting\b", re.I)
 _DELEGATION = re.compile(r"^(?:the\s+)?(?:delegation|representative|observer)s?\s+of\s+", re.I)
+_SPONSORS_END = re.compile(r"\s+(?:in\s+the\s+context|on\s+the\s+\w+|pursuant\s+to)\b|\s*\((?=[A-Z]{1,2}/)")
+"""Where a list of sponsors ends: the narrative goes on, or a document symbol in brackets."""
+_SENTENCE_END = re.compile(r"(?<=[a-z)])\.\s+(?=[A-Z])")
+_LEADING_AND = re.compile(r"^and\s+")
+_LEADING_THE = re.compile(r"^the\s+")
+_LIST_MARK = re.compile(r"[(),]| and ")
+"""What :func:`_split_list` reads: parentheses (for depth) and the separators."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,10 +119,20 @@ def _references(outside: Sequence[Paragraph]) -> list[_Reference]:
 
 def _meeting(text: str, current: str | None) -> str | None:
     """Return the meeting ``text`` names ("10th meeting, on 15 April"), or ``current``."""
-    m = _MEETING.search(text)
+    m = _MEETING.search(text) if may_name_meeting(text) else None
     if m is not None and m.group(1).lower() != "same":
         return f"{m.group(1)} meeting" + (f", on {m.group(2)}" if m.group(2) else "")
     return current
+
+
+def may_name_meeting(text: str) -> bool:
+    """Return False only when ``text`` cannot name a meeting: "meeting" is in it in no case.
+
+    Most narrative paragraphs fail this substring test, which costs a fraction of the
+    case-insensitive scan it spares. re.I also reads "İ" and "ı" as "i" where str.lower()
+    does not, so a text holding either is always scanned.
+    """
+    return "meeting" in text.lower() or "\u0130" in text or "\u0131" in text
 
 
 def _sections(doc: Document) -> list[str | None]:
@@ -186,7 +203,7 @@ def _sponsors(action: str) -> tuple[str, ...]:
     if m is None:
         return ()
     text = " ".join(m.group(1).split())
-    text = re.split(r"\s+(?:in\s+the\s+context|on\s+the\s+\w+|pursuant\s+to)\b|\s*\((?=[A-Z]{1,2}/)", text)[0]
+    text = _SPONSORS_END.split(text, maxsplit=1)[0]
     return tuple(name for name in (_clean_name(n) for n in _split_list(text.rstrip(" .,;"))) if name)
 
 
@@ -201,7 +218,7 @@ def _sponsors_elsewhere(outside: Sequence[Paragraph], symbols: Sequence[str]) ->
             at = para.text.find(symbol)
             if at < 0:
                 continue
-            sentence = re.split(r"(?<=[a-z)])\.\s+(?=[A-Z])", para.text[:at])[-1]
+            sentence = _SENTENCE_END.split(para.text[:at])[-1]
             names = _sponsors(sentence)
             if names:
                 return names
@@ -212,27 +229,23 @@ def _split_list(text: str) -> list[str]:
     """Split "A, B (on behalf of C and D) and E" at top-level commas and the last "and"."""
     parts: list[str] = []
     depth = 0
-    current = ""
-    i = 0
-    while i < len(text):
-        ch = text[i]
-        depth += ch == "("
-        depth -= ch == ")"
-        if depth == 0 and ch == ",":
-            parts.append(current)
-            current = ""
-        elif depth == 0 and text.startswith(" and ", i):
-            parts.append(current)
-            current = ""
-            i += len(" and ") - 1
-        else:
-            current += ch
-        i += 1
-    parts.append(current)
+    start = 0
+    # Scanning left to right, a comma or " and " splits only outside parentheses; an
+    # unmatched ")" makes the depth negative and stops splitting, as a closed one would not.
+    for m in _LIST_MARK.finditer(text):
+        mark = m.group()
+        if mark == "(":
+            depth += 1
+        elif mark == ")":
+            depth -= 1
+        elif depth == 0:
+            parts.append(text[start : m.start()])
+            start = m.end()
+    parts.append(text[start:])
     return parts
 
 
 def _clean_name(name: str) -> str:
     name = _DELEGATION.sub("", name.strip())
-    name = re.sub(r"^and\s+", "", name)
-    return re.sub(r"^the\s+", "", name).strip()
+    name = _LEADING_AND.sub("", name)
+    return _LEADING_THE.sub("", name).strip()

@@ -363,3 +363,10 @@ narrative_text = st.lists(
     max_size=12,
 ).map("".join)
 """Report narrative with meeting phrases in odd cases (incl. Turkish dotted/dotless i) and sponsor lists."""
+
+
+clause_endings = st.tuples(
+    st.text(max_size=12) | st.sampled_from(["", "Decides to act", "Recalling its resolution 80/6"]),
+    st.text(alphabet=st.sampled_from(',;:.”’")]\n\t \xa0\u2003\x1ca-”'), max_size=8),
+).map("".join)
+"""Paragraph endings: punctuation, closing quotes, brackets, white space and line feeds in any order."""

@@ -12,7 +12,8 @@ from redline.errors import StructureError
 from redline.model import DocKind, Document, Kind
 from redline.parse import parse
 from redline.parse.accounting import account
-from tests.strategies import paged_resolution, paragraph_texts, pdf_document, un_fragments
+from redline.parse.paragraphs import TERMINAL, ends_a_clause
+from tests.strategies import clause_endings, paged_resolution, paragraph_texts, pdf_document, un_fragments
 
 FIXTURES = Path(__file__).parent / "fixtures" / "parse"
 
@@ -232,3 +233,9 @@ def test_paragraphs_survive_page_breaks_and_footnotes(drawn: tuple[str, list[str
     assert [p.text for p in res.paragraphs if p.kind is Kind.PREAMBULAR] == preambular
     assert [p.text for p in res.paragraphs if p.kind is Kind.OPERATIVE] == operative
     assert res.title == "Mountain development"
+
+
+@given(clause_endings)
+def test_clause_ending_test_agrees_with_the_terminal_pattern(text: str) -> None:
+    """The strip-and-look test of a paragraph's closing punctuation gives the regular expression's verdict."""
+    assert ends_a_clause(text) == (TERMINAL.search(text) is not None)

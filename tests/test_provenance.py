@@ -5,11 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
 
+from redline import provenance
 from redline.load import read
 from redline.model import Document, Kind, Paragraph, Provenance, Resolution
 from redline.parse import parse
 from redline.provenance import attach_report_provenance
+from tests.strategies import narrative_text
 
 REPORT = Path(__file__).parent / "fixtures" / "pairs" / "report" / "mini-report.txt"
 
@@ -109,3 +112,40 @@ def test_seed_report_all_eighteen_texts_carry_provenance(corpus: Path) -> None:
     changes = {r.label: r.provenance.changes for r in doc.resolutions[10:] if r.provenance is not None}
     assert changes["Resolution 20/3"] == ("revised", "as further revised")
     assert changes["Resolution 20/7"] == ("as revised",)
+
+
+def _split_list_by_characters(text: str) -> list[str]:
+    """The plain reference: walk the characters, split at "," and " and " outside parentheses."""
+    parts: list[str] = []
+    depth = 0
+    current = ""
+    i = 0
+    while i < len(text):
+        ch = text[i]
+        depth += ch == "("
+        depth -= ch == ")"
+        if depth == 0 and ch == ",":
+            parts.append(current)
+            current = ""
+        elif depth == 0 and text.startswith(" and ", i):
+            parts.append(current)
+            current = ""
+            i += len(" and ") - 1
+        else:
+            current += ch
+        i += 1
+    parts.append(current)
+    return parts
+
+
+@given(narrative_text)
+def test_sponsor_list_splits_as_the_character_walk_does(text: str) -> None:
+    """The regex-driven split of a sponsor list equals the character-by-character reference."""
+    assert provenance._split_list(text) == _split_list_by_characters(text)
+
+
+@given(narrative_text)
+def test_meeting_prefilter_never_hides_a_match(text: str) -> None:
+    """Skipping texts without "meeting" reads the same meeting as scanning every text."""
+    scanned = provenance._MEETING.search(text)
+    assert scanned is None or provenance.may_name_meeting(text)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from redline.clean import Block
 from redline.model import DocKind, Provenance
+from redline.parse.paragraphs import ends_a_clause
 from redline.parse.patterns import ADOPTED, ADOPTED_BY, BRACKET, NOTE, SPONSORS, SUBMITTED
 from redline.symbols import find_symbols
 
@@ -22,7 +23,7 @@ _PAIRS = (
     "Turks and Caicos Islands",
     "Heard Island and McDonald Islands",
 )
-_TERMINAL = re.compile(r"[,;.:]\s*[”’\")\]]*$")
+_AND = re.compile(r"\s+and\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +45,7 @@ def split_sponsors(who: str) -> tuple[str, ...]:
         text = text.replace(pair, f"\x00{i}\x00")
     parts: list[str] = []
     for chunk in text.split(", "):
-        parts.extend(p for p in re.split(r"\s+and\s+", chunk) if p.strip())
+        parts.extend(p for p in _AND.split(chunk) if p.strip())
     out = []
     for part in parts:
         for i, pair in enumerate(_PAIRS):
@@ -64,7 +65,7 @@ def _kind_of(what: str) -> DocKind:
 
 def is_heading(block: Block) -> bool:
     """Return True when ``block`` reads as a heading or title (no closing punctuation)."""
-    return not _TERMINAL.search(block.text) and len(block.text.split()) <= 80
+    return not ends_a_clause(block.text) and len(block.text.split()) <= 80
 
 
 def read_header(blocks: Sequence[Block], label_block: Block | None) -> Header:

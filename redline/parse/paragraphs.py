@@ -47,7 +47,20 @@ _ACTION = re.compile(r"^(?=[A-Z])(?:[A-Za-z]+ly |Also |Further |Again |Once agai
 _ORGAN_LINE = re.compile(r"^The [A-Z][\w ]*(?:Assembly|Council|Commission|Conference)[,:]?$")
 TERMINAL = re.compile(r"[,;:.]\s*[”’\")\]]*$")
 """A paragraph's closing punctuation, quotes and brackets allowed after it."""
-_TERMINAL = TERMINAL
+_CLOSERS = '”’")]'
+_STOPS = (",", ";", ":", ".")
+
+
+def ends_a_clause(text: str) -> bool:
+    """Return True when ``text`` ends in closing punctuation: ``TERMINAL.search(text)``.
+
+    The same verdict (a property test holds the two together) without scanning the whole
+    text from each comma: strip closing quotes and brackets, then white space, and look at
+    the last character; like ``$``, this also looks past one final line feed.
+    """
+    if text.rstrip(_CLOSERS).rstrip()[-1:] in _STOPS:
+        return True
+    return text.endswith("\n") and text[:-1].rstrip(_CLOSERS).rstrip()[-1:] in _STOPS
 
 
 @dataclass(slots=True)
@@ -209,7 +222,7 @@ def classify(blocks: Sequence[Block], *, chapeau: bool = False) -> list[Paragrap
 
 def _unnumbered(state: _State, block: Block) -> None:
     text = block.text
-    if CLOSING.match(text) or not _TERMINAL.search(text) or _ORGAN_LINE.match(text):
+    if CLOSING.match(text) or not ends_a_clause(text) or _ORGAN_LINE.match(text):
         _other(state, block)
         if not CLOSING.match(text) and state.mode is not None:
             state.top = None

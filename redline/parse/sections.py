@@ -11,8 +11,7 @@ from collections.abc import Sequence
 
 from redline.clean import Block
 from redline.model import Kind, Paragraph
-from redline.parse.paragraphs import TERMINAL as _TERMINAL
-from redline.parse.paragraphs import classify
+from redline.parse.paragraphs import classify, ends_a_clause
 from redline.parse.patterns import OP_NUMBER
 
 _PREAMBULAR = re.compile(
@@ -37,7 +36,7 @@ def _section_starts(blocks: Sequence[Block]) -> list[int]:
     starts = [
         i
         for i, b in enumerate(blocks)
-        if _SECTION.match(b.text) and not _TERMINAL.search(b.text) and len(b.text.split()) <= 40
+        if _SECTION.match(b.text) and not ends_a_clause(b.text) and len(b.text.split()) <= 40
     ]
     if len(starts) < 2:
         return []

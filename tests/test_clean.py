@@ -13,9 +13,10 @@ from hypothesis import strategies as st
 
 import redline.clean.scan
 from redline.clean import _STAR_START, clean_document, clean_text
-from redline.clean.blocks import ends_clause
+from redline.clean.blocks import _NUMBER_ONLY, bare_number, ends_clause
 from redline.clean.footnotes import RULE_START, is_rule
 from redline.clean.furniture import PAGE_LINE_START, SYMBOL_LINE_START, embedded_furniture, page_reason
+from redline.clean.marks import Cite, _search, find_cites
 from redline.clean.scan import frame, line_start, matching_lines
 from redline.clean.text import collapse, glue
 from redline.symbols import is_symbol_line
@@ -255,3 +256,69 @@ def test_only_the_ascii_space_is_printable_white_space() -> None:
     """collapse() relies on it: a printable text holds no white space but the ASCII space."""
     spaces = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
     assert [c for c in spaces if c.isprintable()] == [" "]
+
+
+_NUMBER_TEXT = st.from_regex(_NUMBER_ONLY, fullmatch=True) | st.text(
+    alphabet="0123456789 .()abivx", max_size=14
+)
+
+
+@given(_NUMBER_TEXT)
+def test_bare_number_equals_the_regular_expression_on_collapsed_text(text: str) -> None:
+    """The length guard never rejects a collapsed text that ``_NUMBER_ONLY`` matches."""
+    collapsed = collapse(text)
+    assert bare_number(collapsed) == (_NUMBER_ONLY.match(collapsed) is not None)
+
+
+def test_a_mark_cited_again_before_the_next_mark_is_detached_twice() -> None:
+    """The second citation is sought only up to the next mark's line, and still found there."""
+    lines = [(0, "adopted the Convention,1 and"), (1, "the Convention,1 again with 2"), (2, "the Protocol,2")]
+    cites = find_cites(lines, ["1", "2"])
+    assert [(c.line, c.mark) for c in cites] == [(0, "1"), (1, "1"), (2, "2")]
+
+
+def _find_cites_plain(lines: list[tuple[int, str]], marks: list[str]) -> list[Cite]:
+    """find_cites as first written: every search for a second citation runs to the window's end."""
+    firsts: list[Cite] = []
+    cursor = (0, 0)
+    index_of = {no: pos for pos, (no, _) in enumerate(lines)}
+    for mark in marks:
+        cite = None
+        for kind in ("glued", "year", "spaced"):
+            cite = _search(lines, mark, cursor, kind)
+            if cite is not None:
+                break
+        if cite is not None:
+            firsts.append(cite)
+            cursor = (index_of[cite.line], cite.end)
+    out: list[Cite] = []
+    for pos, cite in enumerate(firsts):
+        out.append(cite)
+        stop = (index_of[firsts[pos + 1].line], firsts[pos + 1].start) if pos + 1 < len(firsts) else None
+        at = (index_of[cite.line], cite.end)
+        while True:
+            found = [
+                c for c in (_search(lines, cite.mark, at, k) for k in ("glued", "year")) if c is not None
+            ]
+            again = min(found, key=lambda c: (index_of[c.line], c.start)) if found else None
+            if again is None or (stop is not None and (index_of[again.line], again.start) >= stop):
+                break
+            if stop is None and again.mark.isdigit():
+                break
+            out.append(again)
+            at = (index_of[again.line], again.end)
+    return out
+
+
+_CITING_WORDS = st.sampled_from(
+    ["Convention,1", "World2", "19542", "note 1", "Protocol;", "3", "*", "Denmark*", "and"]
+)
+
+
+@given(
+    st.lists(st.lists(_CITING_WORDS, max_size=6).map(" ".join), max_size=6),
+    st.lists(st.sampled_from(["1", "2", "3", "*", "**"]), max_size=4, unique=True),
+)
+def test_find_cites_equals_the_unbounded_search(texts: list[str], marks: list[str]) -> None:
+    lines = list(enumerate(texts))
+    assert find_cites(lines, marks) == _find_cites_plain(lines, marks)

@@ -20,6 +20,8 @@ _STARTS = re.compile(
 _NUMBER_ONLY = re.compile(
     r"^\s*(?:\d{1,3}(?:\s+(?:bis|ter|quater))?\.?|\((?:[a-z]{1,2}|[ivxlc]{1,6})\)|[a-z]\.)\s*$"
 )
+_LONGEST_NUMBER = len("123 quater.")
+"""The longest text ``_NUMBER_ONLY`` matches once white space is collapsed."""
 _HEADING_LINE = re.compile(
     r"^\s*(?:(?:Draft (?:resolution|decision)|Resolution|Decision)(?: (?:[IVXLC]+|\d+/\d+))?"
     r"|Chapter [IVXLC]+|Annex(?:es)?(?: [IVXLC]+| \d+)?|\d+(?:st|nd|rd|th) plenary meeting)\s*$"
@@ -237,6 +239,15 @@ def _strip_marks(text: str, spans: Sequence[tuple[int, int, str]]) -> str:
     return out
 
 
+def bare_number(text: str) -> bool:
+    """Return True when collapsed ``text`` is only a paragraph number or letter ("5.", "(iv)").
+
+    Collapsed text has no white space but single inner spaces, so no number is longer
+    than ``_LONGEST_NUMBER`` characters and a longer running text is not matched at all.
+    """
+    return len(text) <= _LONGEST_NUMBER and _NUMBER_ONLY.match(text) is not None
+
+
 def build_blocks(
     lines: Sequence[str],
     body: Sequence[tuple[int, str]],
@@ -248,23 +259,26 @@ def build_blocks(
     groups: list[list[int]] = []
     breaks: list[bool] = []
     texts: list[str] = []  # each group's running text: its block's text, built once
-    running = ""
+    running = ""  # the current group's text, collapsed
     previous = -1
     after_heading = False
     for index, line in body:
-        gap = range(previous + 1, index)
-        brk = bool(groups) and any(j in removed or j in notes for j in gap)
+        brk = blank = False
+        if index > previous + 1 and groups:  # lines between: blank, furniture or notes
+            gap = range(previous + 1, index)
+            brk = any(j in removed or j in notes for j in gap)
+            blank = any(not lines[j].strip() for j in gap)
         clean = _strip_marks(line, cites[index]) if index in cites else line
         heading = _HEADING_LINE.match(clean) is not None
         if not groups:
             new = True
-        elif _NUMBER_ONLY.match(running):
+        elif bare_number(running):
             new = False
         elif heading or after_heading:
             new = True
         elif brk:
             new = not continues(running, clean)
-        elif any(not lines[j].strip() for j in gap):  # a blank line between
+        elif blank:
             new = True
         else:
             new = ends_clause(running) and (
@@ -295,8 +309,8 @@ def _block(
     cites: Mapping[int, Sequence[tuple[int, int, str]]],
     brk: bool,
 ) -> Block:
-    numbers = tuple(i + 1 for i in group)
-    if not any(i in cites for i in group):
+    numbers = tuple([i + 1 for i in group])
+    if cites.keys().isdisjoint(group):
         # No mark to detach: the printed text is the running text, glued the same way.
         return Block(text, text, numbers, (), brk)
     raw = ""

@@ -175,9 +175,16 @@ def _spaced_ok(text: str, start: int, end: int, next_line: str = "") -> bool:
     return not _in_symbol(text, start)
 
 
-def _search(lines: Sequence[tuple[int, str]], mark: str, cursor: tuple[int, int], kind: str) -> Cite | None:
+def _search(
+    lines: Sequence[tuple[int, str]], mark: str, cursor: tuple[int, int], kind: str, until: int | None = None
+) -> Cite | None:
+    """Return the first citation of ``mark`` of ``kind`` at or after ``cursor`` (position, offset).
+
+    The search stops after position ``until`` (inclusive) when it is given.
+    """
     pattern = {"glued": _glued, "year": _year}.get(kind, _spaced)(mark)
-    for pos in range(cursor[0], len(lines)):
+    end = len(lines) if until is None else min(until + 1, len(lines))
+    for pos in range(cursor[0], end):
         no, text = lines[pos]
         if mark not in text:
             continue
@@ -222,15 +229,19 @@ def find_cites(lines: Sequence[tuple[int, str]], marks: Sequence[str]) -> list[C
     for pos, cite in enumerate(firsts):
         out.append(cite)
         stop = (index_of[firsts[pos + 1].line], firsts[pos + 1].start) if pos + 1 < len(firsts) else None
+        if stop is None and cite.mark.isdigit():
+            continue  # a numbered mark is detached again only before the next mark's citation
         at = (index_of[cite.line], cite.end)
         while True:
+            # A citation past the next mark's line is not wanted, so the search ends on that line.
+            until = None if stop is None else stop[0]
             found = [
-                c for c in (_search(lines, cite.mark, at, k) for k in ("glued", "year")) if c is not None
+                c
+                for c in (_search(lines, cite.mark, at, k, until) for k in ("glued", "year"))
+                if c is not None
             ]
             again = min(found, key=lambda c: (index_of[c.line], c.start)) if found else None
             if again is None or (stop is not None and (index_of[again.line], again.start) >= stop):
-                break
-            if stop is None and again.mark.isdigit():
                 break
             out.append(again)
             at = (index_of[again.line], again.end)

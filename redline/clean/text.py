@@ -15,7 +15,11 @@ _HYPHENS = "-\u2010\u2011\u2013\u2014"
 def collapse(text: str) -> str:
     """Return ``text`` with runs of white space collapsed to one space, ends stripped."""
     # str.split() and the regular expression \s agree on what white space is.
-    return " ".join(text.split())
+    stripped = text.strip()
+    if "  " not in stripped and stripped.isprintable():
+        # The ASCII space is the only printable white space: nothing inside to collapse.
+        return stripped
+    return " ".join(stripped.split())
 
 
 def glue(left: str, right: str) -> str:

@@ -53,6 +53,9 @@ _TYPOGRAPHY = str.maketrans(
         **dict.fromkeys("\u00ad\u200b\u200c\u200d\u2060\ufeff", ""),
     }
 )
+_FOLDED = re.compile("[" + "".join(map(chr, _TYPOGRAPHY)) + "]")
+"""Any character the typography table folds (none is special inside a character class);
+rare in a text, so substituting each match is cheaper than translating every character."""
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
@@ -114,14 +117,51 @@ def typographic_only(row: Row) -> bool:
     >>> typographic_only(Row(RowKind.CHANGED, (old,), (new,), False, False, 0.9, chunks))
     True
     """
-    if not row.old or not row.new or row.old_text == row.new_text:
+    if not row.old or not row.new:
         return False
-    return _typography_key(row.old_text) == _typography_key(row.new_text)
+    old, new = row.old_text, row.new_text
+    if old == new or (old.isascii() and new.isascii() and _ascii_words_differ(row, old, new)):
+        return False
+    return _typography_words(old) == _typography_words(new)
 
 
-def _typography_key(text: str) -> str:
-    folded = unicodedata.normalize("NFKC", text).translate(_TYPOGRAPHY)
-    return " ".join(folded.split())
+def _ascii_words_differ(row: Row, old: str, new: str) -> bool:
+    """Return True when the stretch where two ASCII texts differ holds different non-space text.
+
+    Equal word lists have equal non-space characters; a start and an end both texts share
+    hold the same ones, so the stretch between them must too. The row's first and last "="
+    chunks give that start and end when both texts bear them out. (False proves nothing.)
+    """
+    chunks = row.chunks
+    head = chunks[0].text if chunks and chunks[0].op is Op.EQUAL else ""
+    tail = chunks[-1].text if len(chunks) > 1 and chunks[-1].op is Op.EQUAL else ""
+    shared = (
+        len(head) + len(tail) <= min(len(old), len(new))
+        and old.startswith(head)
+        and new.startswith(head)
+        and old.endswith(tail)
+        and new.endswith(tail)
+    )
+    if not shared:
+        head = tail = ""
+    old_mid, new_mid = old[len(head) : len(old) - len(tail)], new[len(head) : len(new) - len(tail)]
+    return "".join(old_mid.split()) != "".join(new_mid.split())
+
+
+def _typography_words(text: str) -> list[str]:
+    """Return the words of ``text`` with typography folded; texts read alike when these are equal.
+
+    Comparing word lists is comparing the words joined by single spaces, without the join.
+    ASCII text is already NFKC and holds no character the table folds, so it is only split.
+    """
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+        text = _FOLDED.sub(_fold, text)
+    return text.split()
+
+
+def _fold(match: re.Match[str]) -> str:
+    return _TYPOGRAPHY[ord(match.group())]
 
 
 def leading_verb(text: str) -> str | None:
@@ -161,6 +201,8 @@ def verb_changes(rows: Sequence[Row]) -> tuple[tuple[str, str, str], ...]:
     out: list[tuple[str, str, str]] = []
     for row in rows:
         if not row.old or not row.new or not _operative(row.old[0]) or not _operative(row.new[0]):
+            continue
+        if row.old[0].text == row.new[0].text:  # the same text opens with the same verb
             continue
         old_verb, new_verb = leading_verb(row.old[0].text), leading_verb(row.new[0].text)
         if old_verb and new_verb and old_verb.lower() != new_verb.lower():

@@ -3,11 +3,19 @@
 from __future__ import annotations
 
 from hypothesis import given
+from hypothesis import strategies as st
 
 from redline.compare import build_rows
 from redline.diff import word_diff
 from redline.model import Kind, Paragraph, Row, RowKind
-from redline.summary import leading_verb, row_changes, summarize, unchanged_share, verb_changes
+from redline.summary import (
+    leading_verb,
+    row_changes,
+    summarize,
+    typographic_only,
+    unchanged_share,
+    verb_changes,
+)
 from tests.strategies import paragraph_texts
 
 
@@ -138,3 +146,34 @@ def test_typography_only_changes_count_apart() -> None:
     counts = dict((part, dict(c)) for part, c in summarize(rows).counts)
     assert counts["PP"]["typographic"] == 1 and counts["PP"]["changed"] == 0
     assert counts["OP"]["typographic"] == 1 and counts["OP"]["changed"] == 1
+
+
+def _typographic_by_key(old: str, new: str) -> bool:
+    """The plain definition: NFKC, fold the typography table, collapse white space, compare."""
+    import unicodedata
+
+    from redline.summary import _TYPOGRAPHY
+
+    def key(text: str) -> str:
+        return " ".join(unicodedata.normalize("NFKC", text).translate(_TYPOGRAPHY).split())
+
+    return old != new and key(old) == key(new)
+
+
+_TYPESET = st.text(alphabet="ab Ａ ﬁfi-‐‑–−'‘’\"“”\u00ad\u200b\u00a0\n\u0301e", max_size=12)
+"""Short texts of letters, dashes, quotes, invisible marks, spaces and a combining accent."""
+
+
+@given(
+    st.tuples(_TYPESET, _TYPESET)
+    | st.tuples(st.text(), st.text())
+    | paragraph_texts.map(lambda t: (" ".join(t), " ".join(t).replace(" ", "  ").replace("-", "\u2011")))
+)
+def test_typographic_only_equals_the_plain_definition(pair: tuple[str, str]) -> None:
+    """The fast check (ASCII texts only split, the table applied only when needed) agrees with the key."""
+    old, new = pair
+    expected = _typographic_by_key(old, new)
+    # The row's own chunks, none, and chunks of other texts: only the texts decide.
+    for chunks in (word_diff(old, new), (), word_diff(new, old), word_diff(old + "x", "y" + new)):
+        row = Row(RowKind.CHANGED, (_pp(1, old),), (_pp(1, new),), False, False, 0.9, chunks)
+        assert typographic_only(row) == expected

@@ -47,10 +47,10 @@ def parse(text: str, *, name: str | None = None) -> Document:
     symbol = next((r.text for r in cleaned.removed if r.reason == "symbol header"), None)
     if symbol is not None:
         symbol = symbol.split()[0].rstrip("*")
-    outside = list(_others(segments.outside, "Z"))
+    outside = list(segments.outside)
     texts: list[Resolution] = []
     for res, extra in resolutions:
-        outside.extend(_others(extra, f"H{len(texts) + 1}."))
+        outside.extend(extra)
         texts.append(res)
     if len(texts) == 1 and symbol is not None:
         texts[0] = _with_symbol(texts[0], symbol)
@@ -61,7 +61,7 @@ def parse(text: str, *, name: str | None = None) -> Document:
         kind=kind,
         symbol=symbol,
         path=name,
-        outside=tuple(_renumber_outside(outside)),
+        outside=_outside(outside),
         removed=cleaned.removed,
     )
     from redline.provenance import attach_report_provenance
@@ -83,18 +83,12 @@ def _with_symbol(res: Resolution, symbol: str) -> Resolution:
     )
 
 
-def _others(blocks: Sequence[Block], prefix: str) -> list[Paragraph]:
-    return [
-        Paragraph(Kind.OTHER, None, f"{prefix}{i + 1}", b.text, b.marks, b.lines)
-        for i, b in enumerate(blocks)
-    ]
-
-
-def _renumber_outside(paras: list[Paragraph]) -> list[Paragraph]:
-    ordered = sorted(paras, key=lambda p: p.lines[0] if p.lines else 0)
-    return [
-        Paragraph(p.kind, p.number, f"Z{i + 1}", p.text, p.footnotes, p.lines) for i, p in enumerate(ordered)
-    ]
+def _outside(blocks: Sequence[Block]) -> tuple[Paragraph, ...]:
+    """Return the blocks that belong to no text as paragraphs Z1, Z2... in source order."""
+    ordered = sorted(blocks, key=lambda b: b.lines[0] if b.lines else 0)
+    return tuple(
+        Paragraph(Kind.OTHER, None, f"Z{i + 1}", b.text, b.marks, b.lines) for i, b in enumerate(ordered)
+    )
 
 
 def _head_note(text: str) -> bool:

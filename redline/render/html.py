@@ -9,6 +9,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
+import re
 from collections.abc import Iterator, Sequence
 
 from redline.model import Chunk, Document, Op, Redline, Resolution, ResolutionDiff
@@ -20,12 +21,15 @@ from redline.summary import CHANGES
 _PAIR_HEAD = (
     '<thead><tr><th scope="col"></th><th scope="col">Old</th><th scope="col">New</th></tr></thead><tbody>'
 )
+_SPECIAL = re.compile("[&<>\"']")
+"""The characters html.escape replaces."""
 PART_NAMES = {"PP": "Preambular (PP)", "OP": "Operative (OP)", "sub": "Sub-paragraphs", "other": "Other"}
 
 
 def _esc(text: str) -> str:
     """Escape document text for HTML content and attribute values (the only escaping)."""
-    return html.escape(text, quote=True)
+    # Most pieces of text hold nothing to escape: one scan finds that out.
+    return html.escape(text, quote=True) if _SPECIAL.search(text) else text
 
 
 @register("html")
@@ -205,17 +209,18 @@ def _chunks(chunks: Sequence[Chunk]) -> tuple[str, str, str]:
     old: list[str] = []
     new: list[str] = []
     for c in chunks:
-        text = _esc(c.text)
-        if c.op is Op.EQUAL:
+        op = c.op
+        if op is Op.EQUAL:
+            text = _esc(c.text)
             inline.append(text)
             old.append(text)
             new.append(text)
-        elif c.op is Op.DELETE:
-            marked = f"<del>{text}</del>"
+        elif op is Op.DELETE:
+            marked = f"<del>{_esc(c.text)}</del>"
             inline.append(marked)
             old.append(marked)
-        elif c.op is Op.INSERT:
-            marked = f"<ins>{text}</ins>"
+        elif op is Op.INSERT:
+            marked = f"<ins>{_esc(c.text)}</ins>"
             inline.append(marked)
             new.append(marked)
     return "".join(inline), "".join(old), "".join(new)

@@ -143,11 +143,13 @@ def footnote_marks(paras: Sequence[Paragraph]) -> tuple[str, ...]:
 
 def footnotes_changed(row: Row, old: Resolution | None, new: Resolution | None) -> bool:
     """Return True when the row's footnote marks, or the texts of the notes they cite, differ."""
-    old_marks, new_marks = footnote_marks(row.old), footnote_marks(row.new)
     if not row.old or not row.new:
         return False
+    old_marks, new_marks = footnote_marks(row.old), footnote_marks(row.new)
     if old_marks != new_marks:
         return True
+    if not old_marks:
+        return False
     old_notes, new_notes = _notes(old), _notes(new)
     return any(old_notes.get(m) != new_notes.get(m) for m in old_marks)
 
@@ -158,17 +160,17 @@ def _view(row: Row, diff: ResolutionDiff, prefix: str) -> RowView:
     else:
         anchor = anchor_id("old-" + (row.old[0].address if row.old else "row"), prefix=prefix)
     extra = tuple(anchor_id(p.address, prefix=prefix) for p in row.new[1:])
-    changed_notes = footnotes_changed(row, diff.old, diff.new)
-    tags = row_changes(row)
+    old_marks, new_marks = footnote_marks(row.old), footnote_marks(row.new)
     return RowView(
         row,
         anchor,
         address_label(row),
-        tags,
+        row_changes(row),
         extra_anchors=extra,
-        footnotes_changed=changed_notes,
-        old_marks=footnote_marks(row.old),
-        new_marks=footnote_marks(row.new),
+        # Only a row citing footnotes can have changed them: skip the notes' lookup otherwise.
+        footnotes_changed=bool(old_marks or new_marks) and footnotes_changed(row, diff.old, diff.new),
+        old_marks=old_marks,
+        new_marks=new_marks,
     )
 
 

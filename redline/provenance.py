@@ -42,7 +42,6 @@ _MEETING = re.compile(
     r"\bAt\s+(?:its|the)\s+(\w+(?:-\w+)?)\s+meeting(?:,\s+(?:held\s+)?on\s+(\d{1,2}\s+\w+(?:\s+\d{4})?))?",
     re.I,
 )
-_SAME_MEETING = re.compile(r"\bAt\s+the\s+same\s+meeting\b", re.I)
 _DELEGATION = re.compile(r"^(?:the\s+)?(?:delegation|representative|observer)s?\s+of\s+", re.I)
 _SPONSORS_END = re.compile(r"\s+(?:in\s+the\s+context|on\s+the\s+\w+|pursuant\s+to)\b|\s*\((?=[A-Z]{1,2}/)")
 """Where a list of sponsors ends: the narrative goes on, or a document symbol in brackets."""

@@ -41,4 +41,3 @@ AMENDING = re.compile(r"^(?:\d+\.\s*)?(?:In |Delete |Insert |Replace |Add |After
 OP_NUMBER = re.compile(r"^(\d{1,3})(?:\s?(bis|ter|quater|quinquies))?\.(?:\s+|$)(.*)$", re.S)
 PAREN = re.compile(r"^\(([a-z]{1,2}|[ivxlc]{1,6})\)(?:\s+|$)(.*)$", re.S)
 DOT_LETTER = re.compile(r"^([a-z])\.\s+(.*)$", re.S)
-ROMAN_HEADING = re.compile(r"^[IVXLC]+\.?(?:\s|$)")

@@ -12,12 +12,12 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import redline.clean.scan
-from redline.clean import _STAR_START, clean_document, clean_text
+from redline.clean import clean_document, clean_text
 from redline.clean.blocks import _NUMBER_ONLY, bare_number, ends_clause
-from redline.clean.footnotes import RULE_START, is_rule
-from redline.clean.furniture import PAGE_LINE_START, SYMBOL_LINE_START, embedded_furniture, page_reason
+from redline.clean.footnotes import RULE_RUN, is_rule
+from redline.clean.furniture import PAGE_LINE_START, embedded_furniture, page_reason
 from redline.clean.marks import Cite, _search, find_cites
-from redline.clean.scan import frame, line_start, matching_lines
+from redline.clean.scan import frame, line_start, lines_holding, matching_lines
 from redline.clean.text import collapse, glue
 from redline.symbols import is_symbol_line
 from tests.strategies import extracted_lines, pdf_document, un_fragments
@@ -186,30 +186,20 @@ _ENDS_CLAUSE = re.compile(r"[,;:.]\s*[”’\")\]]*\s*$")
 """The plain test :func:`ends_clause` replaces: a search that tries every punctuation mark."""
 
 
-def _scans(lines: list[str]) -> dict[str, set[int]]:
-    framed = frame(lines)
-    patterns = {
-        "page": PAGE_LINE_START,
-        "symbol": SYMBOL_LINE_START,
-        "rule": RULE_START,
-        "star": _STAR_START,
-    }
-    return {name: set(matching_lines(pattern, framed)) for name, pattern in patterns.items()}
-
-
 def _assert_scans_cover(lines: list[str]) -> None:
-    """Assert that each scan pattern finds every line its full test accepts."""
-    found = _scans(lines)
+    """Assert that each scan finds every line its full test accepts."""
+    framed = frame(lines)
+    page = set(matching_lines(PAGE_LINE_START, framed))
+    rules = set(lines_holding(framed, RULE_RUN))
+    stars = set(lines_holding(framed, "*"))
     for index, line in enumerate(lines):
         own = frozenset(part.rstrip("*") for part in line.split())
-        if page_reason(line, own) is not None:
-            assert index in found["page"], line
-        if is_symbol_line(line):
-            assert index in found["symbol"], line
+        if page_reason(line, own) is not None or is_symbol_line(line):
+            assert index in page, line
         if is_rule(line):
-            assert index in found["rule"], line
+            assert index in rules, line
         if "*" in line:
-            assert index in found["star"], line
+            assert index in stars, line
 
 
 @given(st.lists(st.text(alphabet=st.sampled_from("ab \t\n*_A/1"), max_size=8), max_size=10))
@@ -219,6 +209,14 @@ def test_matching_lines_equals_matching_each_line(lines: list[str]) -> None:
     pattern = line_start(r"[^\S\n]*[*_A]")
     expected = [i for i, line in enumerate(lines) if pattern.match("\n" + line)]
     assert matching_lines(pattern, frame(lines)) == expected
+
+
+@given(st.lists(st.text(alphabet=st.sampled_from("ab \t\n*_"), max_size=8), max_size=10))
+def test_lines_holding_equals_testing_each_line(lines: list[str]) -> None:
+    lines = [line.replace("\n", "") for line in lines]
+    for needle in ("*", "__", "a b"):
+        expected = [i for i, line in enumerate(lines) if needle in line]
+        assert lines_holding(frame(lines), needle) == expected
 
 
 def test_scan_doctests() -> None:

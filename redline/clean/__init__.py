@@ -18,17 +18,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from redline.clean.blocks import Block, build_blocks
-from redline.clean.footnotes import RULE_START, Note, is_rule, is_star_note, read_block
+from redline.clean.footnotes import RULE_RUN, Note, is_rule, is_star_note, read_block
 from redline.clean.furniture import (
     PAGE_LINE_START,
-    SYMBOL_LINE_START,
     header_extent,
     own_symbols,
     page_reason,
 )
 from redline.clean.marks import find_cites
 from redline.clean.running import running_titles
-from redline.clean.scan import line_start, matching_lines
+from redline.clean.scan import lines_holding, matching_lines
 from redline.model import Footnote, Removed
 
 __all__ = ["Block", "Cleaned", "clean_document", "clean_text"]
@@ -47,14 +46,13 @@ class Cleaned:
 
 _STAR_CITE = re.compile(r"(?<=\S)\*{1,3}(?=[\s,:;.)]|$)")
 """An asterisk footnote mark as cited: glued to the word before it ("Denmark:*")."""
-_STAR_START = line_start(r"[^\n]*\*")
-"""A line holding an asterisk, the only kind that cites or opens an asterisk note."""
 
 
 def _furniture(lines: list[str], framed: str) -> dict[int, str]:
-    own = own_symbols(lines, matching_lines(SYMBOL_LINE_START, framed))
+    candidates = matching_lines(PAGE_LINE_START, framed)
+    own = own_symbols(lines, candidates)
     removed = header_extent(lines, own)
-    for index in matching_lines(PAGE_LINE_START, framed):
+    for index in candidates:
         if index not in removed:
             reason = page_reason(lines[index], own)
             if reason is not None:
@@ -100,8 +98,9 @@ def clean_document(text: str) -> Cleaned:
     lines = text.split("\n")
     framed = "\n" + text  # frame(lines), without joining them again
     removed = _furniture(lines, framed)
-    rule_lines = [i for i in matching_lines(RULE_START, framed) if is_rule(lines[i])]
-    notes = _notes(lines, removed, sorted(rule_lines + matching_lines(_STAR_START, framed)))
+    rule_lines = [i for i in lines_holding(framed, RULE_RUN) if is_rule(lines[i])]
+    # A rule holds no asterisk, so the two lists share no line.
+    notes = _notes(lines, removed, sorted(rule_lines + lines_holding(framed, "*")))
     in_notes: dict[int, Note] = {}
     rules: set[int] = set()
     for note in notes:

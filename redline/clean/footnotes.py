@@ -13,11 +13,9 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from redline.clean.scan import line_start
-
 _RULE = re.compile(r"^\s*_{5,}\s*$")
-RULE_START = line_start(r"[^\S\n]*_{5}")
-"""Where a rule may begin (see :mod:`redline.clean.scan`)."""
+RULE_RUN = "_" * 5
+"""What every rule holds: the shortest run of underscores ``_RULE`` accepts."""
 _NOTE = re.compile(r"^(\s*)(\d{1,3}|\*{1,3}|[a-z])\s+(\S.*)$")
 _STAR_NOTE = re.compile(r"^(\s*)(\*{1,3})\s+(\S.*)$")
 

@@ -35,9 +35,10 @@ _AGENDA = re.compile(
 )
 _RULE = re.compile(r"^\s*_{5,}\s*$")
 PAGE_LINE_START = line_start(r"[^\S\n]*(?:\d{1,3}(?:[^\S\n]|/)|\d\d-|[A-Z]\.|\*|[A-Z]+/|Distr|Original)")
-"""Where a line that :func:`page_reason` accepts may begin: each recogniser's first characters."""
-SYMBOL_LINE_START = line_start(r"[^\S\n]*[A-Z]+/")
-"""Where a symbol-only line may begin: a series body ("A", "E/CN.15") and its slash."""
+"""Where a line that :func:`page_reason` accepts may begin: each recogniser's first characters.
+
+A symbol-only line begins with a series body ("A", "E/CN.15") and its slash: ``[A-Z]+/``.
+"""
 _HEADER_REASONS = {"symbol header", "job number", "barcode", "page counter", "distribution", "date"}
 
 

@@ -9,9 +9,9 @@ total gain.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
-from redline.align.measure import common, common_matrix, unmatched
+from redline.align.measure import common, common_matrix, common_row, gains, unmatched
 
 Group = tuple[tuple[int, ...], tuple[int, ...]]
 _NEG = float("-inf")
@@ -42,121 +42,203 @@ def solve(
     other "Recalling its resolutions ..." paragraph. Each number a pair shares also adds
     ``number_bonus`` to its gain, so of two "Recalling its resolutions ..." paragraphs the
     one citing the same resolutions wins.
+
+    Among equal gains pairs near the start win, then pairs near the diagonal: a rule that
+    reads the same with old and new swapped, so swapping sides swaps the result.
     """
     n, m = len(old), len(new)
-    nums_old, nums_new = numbers if numbers is not None else ([frozenset()] * n, [frozenset()] * m)
     if n == 0 or m == 0:
         return []
-    lcs = _lcs_lookup(old, new, full=band is None)
+    nums = numbers if numbers is not None else ([frozenset()] * n, [frozenset()] * m)
     lo, hi = _bounds(n, m, band, path)
-
-    def gain(a: str, b: str, common_words: float) -> float:
-        return common_words - weight * unmatched(common_words, len(a), len(b), growth_weight=growth)
-
-    def tie(i: int, j: int) -> float:
-        # Among equal gains prefer pairs near the start, then near the diagonal: a rule that
-        # reads the same with old and new swapped, so swapping sides swaps the result.
-        return _TIE * (i + j + abs(i - j) / (n + m + 1))
-
-    score: list[list[float]] = []
-    back: list[list[int]] = []
-    for i in range(n + 1):
-        width = hi[i] - lo[i] + 1
-        srow = [_NEG] * width
-        brow = [_DEL] * width
-        for j in range(lo[i], hi[i] + 1):
-            best, step = (0.0, _DEL) if i == 0 and j == 0 else (_NEG, _DEL)
-            if i > 0:
-                prev = _get(score, lo, hi, i - 1, j - 1)
-                if prev > _NEG:
-                    g = _NEG
-                    if j > 0:
-                        g = gain(old[i - 1], new[j - 1], lcs(i - 1, j - 1))
-                        if g > 0:
-                            g += number_bonus * len(nums_old[i - 1] & nums_new[j - 1])
-                    if g > 0 and prev + g - tie(i, j) > best:
-                        best, step = prev + g - tie(i, j), _PAIR
-                prev = _get(score, lo, hi, i - 1, j)
-                if prev > best:
-                    best, step = prev, _DEL
-            if j > 0:
-                prev = srow[j - 1 - lo[i]] if j - 1 >= lo[i] else _NEG
-                if prev > best:
-                    best, step = prev, _INS
-            if i > 0 and j > 1:
-                prev = _get(score, lo, hi, i - 1, j - 2)
-                if (
-                    prev > _NEG
-                    and _kept(nums_new[j - 2], nums_old[i - 1])
-                    and _kept(nums_new[j - 1], nums_old[i - 1])
-                ):
-                    g = _group_gain(
-                        old[i - 1], (new[j - 2], new[j - 1]), lcs(i - 1, j - 2), lcs(i - 1, j - 1), gain
-                    )
-                    shared = nums_old[i - 1] & (nums_new[j - 2] | nums_new[j - 1])
-                    g += number_bonus * len(shared) - group_penalty - tie(i, j)
-                    if g > 0 and prev + g > best:
-                        best, step = prev + g, _SPLIT
-            if i > 1 and j > 0:
-                prev = _get(score, lo, hi, i - 2, j - 1)
-                if (
-                    prev > _NEG
-                    and _kept(nums_old[i - 2], nums_new[j - 1])
-                    and _kept(nums_old[i - 1], nums_new[j - 1])
-                ):
-                    g = _group_gain(
-                        new[j - 1], (old[i - 2], old[i - 1]), lcs(i - 2, j - 1), lcs(i - 1, j - 1), gain
-                    )
-                    shared = nums_new[j - 1] & (nums_old[i - 2] | nums_old[i - 1])
-                    g += number_bonus * len(shared) - group_penalty - tie(i, j)
-                    if g > 0 and prev + g > best:
-                        best, step = prev + g, _MERGE
-            srow[j - lo[i]] = best
-            brow[j - lo[i]] = step
-        score.append(srow)
+    table = _Table(old, new, lo, hi, weight=weight, growth=growth, full=band is None)
+    steps = _Steps(table, nums, lo, hi, group_penalty=group_penalty, number_bonus=number_bonus)
+    rows: list[list[float]] = [[0.0] * (hi[0] + 1)]
+    back: list[list[int]] = [[_DEL] + [_INS] * hi[0]]
+    for i in range(1, n + 1):
+        srow, brow = steps.row(i, rows[i - 1], rows[i - 2] if i > 1 else [])
+        rows.append(srow)
         back.append(brow)
     return _trace(back, lo, n, m)
+
+
+class _Table:
+    """Common token counts and pair gains of each old paragraph against the columns the DP reads."""
+
+    __slots__ = (
+        "commons",
+        "gains",
+        "growth",
+        "in_new",
+        "in_old",
+        "lens_new",
+        "lens_old",
+        "new",
+        "offsets",
+        "old",
+        "weight",
+    )
+
+    def __init__(
+        self,
+        old: Sequence[str],
+        new: Sequence[str],
+        lo: list[int],
+        hi: list[int],
+        *,
+        weight: float,
+        growth: float,
+        full: bool,
+    ) -> None:
+        n, m = len(old), len(new)
+        self.old, self.new, self.weight, self.growth = old, new, weight, growth
+        self.lens_old = [len(a) for a in old]
+        self.lens_new = [len(b) for b in new]
+        if full:
+            self.offsets = [0] * n
+            self.commons = common_matrix(old, new)
+        else:
+            # Row r is read by DP rows r + 1 (columns j - 2, j - 1) and r + 2 (column j - 1).
+            self.offsets, self.commons = [], []
+            for r in range(n):
+                first, last = lo[r + 1] - 2, hi[r + 1] - 1
+                if r + 2 <= n:
+                    first, last = min(first, lo[r + 2] - 1), max(last, hi[r + 2] - 1)
+                first, last = max(0, first), min(m - 1, last)
+                self.offsets.append(first)
+                self.commons.append(common_row(old[r], new[first : last + 1]))
+        self.gains = [
+            gains(row, la, self.lens_new[off : off + len(row)], weight=weight, growth_weight=growth)
+            for row, la, off in zip(self.commons, self.lens_old, self.offsets, strict=True)
+        ]
+        # A part of a split or merge must mostly be found in the one paragraph, or a pair plus
+        # a neighbour's stray common words would pass for a split: these say where it is.
+        self.in_old = [
+            [c > 0 and 2 * c >= lb for c, lb in zip(row, self.lens_new[off : off + len(row)], strict=True)]
+            for row, off in zip(self.commons, self.offsets, strict=True)
+        ]
+        self.in_new = [
+            [c > 0 and 2 * c >= la for c in row] for row, la in zip(self.commons, self.lens_old, strict=True)
+        ]
+
+    def gain(self, m: int, a: int, b: int) -> float:
+        """Return the gain of a pair of lengths a and b with m common tokens."""
+        return m - self.weight * unmatched(m, a, b, growth_weight=self.growth)
+
+
+class _Steps:
+    """The recurrence of `solve`, one row of the score table at a time."""
+
+    __slots__ = ("bonus", "hi", "lo", "nm1", "nums", "penalty", "table")
+
+    def __init__(
+        self,
+        table: _Table,
+        nums: tuple[Sequence[frozenset[str]], Sequence[frozenset[str]]],
+        lo: list[int],
+        hi: list[int],
+        *,
+        group_penalty: float,
+        number_bonus: float,
+    ) -> None:
+        self.table, self.nums, self.lo, self.hi = table, nums, lo, hi
+        self.penalty, self.bonus = group_penalty, number_bonus
+        self.nm1 = len(table.old) + len(table.new) + 1
+
+    def row(self, i: int, prow: list[float], p2row: list[float]) -> tuple[list[float], list[int]]:
+        """Return row ``i`` (>= 1) of the scores and back-pointers from the two rows above it."""
+        t, nm1, bonus = self.table, self.nm1, self.bonus
+        nums_new = self.nums[1]
+        clo, chi, plo, phi = self.lo[i], self.hi[i], self.lo[i - 1], self.hi[i - 1]
+        p2lo, p2hi = (self.lo[i - 2], self.hi[i - 2]) if i > 1 else (0, -1)
+        gains, off, mine = t.gains[i - 1], t.offsets[i - 1], self.nums[0][i - 1]
+        splits = t.in_old[i - 1]
+        merges, off2 = (t.in_new[i - 2], t.offsets[i - 2]) if i > 1 else ([], 0)
+        merges1 = t.in_new[i - 1]
+        srow = [_NEG] * (chi - clo + 1)
+        brow = [_DEL] * (chi - clo + 1)
+        for j in range(clo, chi + 1):
+            best, step = _NEG, _DEL
+            if plo <= j - 1 <= phi and prow[j - 1 - plo] > _NEG:
+                g = gains[j - 1 - off]
+                if g > 0 and mine:
+                    g += bonus * len(mine & nums_new[j - 1])
+                if g > 0:
+                    g = prow[j - 1 - plo] + g - _TIE * (i + j + abs(i - j) / nm1)
+                    if g > best:
+                        best, step = g, _PAIR
+            if plo <= j <= phi and prow[j - plo] > best:
+                best, step = prow[j - plo], _DEL
+            if j > clo and srow[j - 1 - clo] > best:
+                best, step = srow[j - 1 - clo], _INS
+            if (
+                plo <= j - 2 <= phi
+                and splits[j - 2 - off]
+                and splits[j - 1 - off]
+                and prow[j - 2 - plo] > _NEG
+            ):
+                g = self._split(i, j, _TIE * (i + j + abs(i - j) / nm1))
+                if g > 0 and prow[j - 2 - plo] + g > best:
+                    best, step = prow[j - 2 - plo] + g, _SPLIT
+            if (
+                p2lo <= j - 1 <= p2hi
+                and merges[j - 1 - off2]
+                and merges1[j - 1 - off]
+                and p2row[j - 1 - p2lo] > _NEG
+            ):
+                g = self._merge(i, j, _TIE * (i + j + abs(i - j) / nm1))
+                if g > 0 and p2row[j - 1 - p2lo] + g > best:
+                    best, step = p2row[j - 1 - p2lo] + g, _MERGE
+            srow[j - clo] = best
+            brow[j - clo] = step
+        return srow, brow
+
+    def _split(self, i: int, j: int, tie: float) -> float:
+        """Gain of old paragraph i - 1 against new j - 2 and j - 1 joined (-inf when ruled out).
+
+        Each part is mostly found in the old paragraph (``in_old``).
+        """
+        t = self.table
+        lens = t.lens_new
+        off = t.offsets[i - 1]
+        first, second = t.commons[i - 1][j - 2 - off], t.commons[i - 1][j - 1 - off]
+        nums_old, nums_new = self.nums
+        one = nums_old[i - 1]
+        if not (_kept(nums_new[j - 2], one) and _kept(nums_new[j - 1], one)):
+            return _NEG
+        la, lb = t.lens_old[i - 1], lens[j - 2] + lens[j - 1]
+        alone = max(t.gains[i - 1][j - 2 - off], t.gains[i - 1][j - 1 - off], 0.0)
+        if t.gain(min(la, first + second), la, lb) <= alone:
+            return _NEG
+        g = t.gain(common(t.old[i - 1], t.new[j - 2] + t.new[j - 1]), la, lb)
+        g += self.bonus * len(one & (nums_new[j - 2] | nums_new[j - 1])) - self.penalty - tie
+        return g
+
+    def _merge(self, i: int, j: int, tie: float) -> float:
+        """Gain of old paragraphs i - 2 and i - 1 joined against new j - 1 (-inf when ruled out).
+
+        Each part is mostly found in the new paragraph (``in_new``).
+        """
+        t = self.table
+        lens = t.lens_old
+        off1, off2 = t.offsets[i - 2], t.offsets[i - 1]
+        first, second = t.commons[i - 2][j - 1 - off1], t.commons[i - 1][j - 1 - off2]
+        nums_old, nums_new = self.nums
+        one = nums_new[j - 1]
+        if not (_kept(nums_old[i - 2], one) and _kept(nums_old[i - 1], one)):
+            return _NEG
+        la, lb = t.lens_new[j - 1], lens[i - 2] + lens[i - 1]
+        alone = max(t.gains[i - 2][j - 1 - off1], t.gains[i - 1][j - 1 - off2], 0.0)
+        if t.gain(min(la, first + second), la, lb) <= alone:
+            return _NEG
+        g = t.gain(common(t.new[j - 1], t.old[i - 2] + t.old[i - 1]), la, lb)
+        g += self.bonus * len(one & (nums_old[i - 2] | nums_old[i - 1])) - self.penalty - tie
+        return g
 
 
 def _kept(part: frozenset[str], one: frozenset[str]) -> bool:
     """Whether a part of a split or merge keeps at least a third of its numbers (if it has 3+)."""
     return len(part) < 3 or 3 * len(part & one) >= len(part)
-
-
-def _group_gain(
-    one: str,
-    two: tuple[str, str],
-    first: int,
-    second: int,
-    gain: Callable[[str, str, float], float],
-) -> float:
-    """Gain of one paragraph against two joined, computed only when its bound can win."""
-    # Each part must mostly be found in the one paragraph, or a pair plus a neighbour's
-    # stray common words would pass for a split.
-    if 2 * first < len(two[0]) or 2 * second < len(two[1]):
-        return _NEG
-    joined = two[0] + two[1]
-    bound = min(len(one), first + second)
-    alone = max(gain(one, two[0], first), gain(one, two[1], second), 0.0)
-    if first == 0 or second == 0 or gain(one, joined, bound) <= alone:
-        return _NEG
-    return gain(one, joined, common(one, joined))
-
-
-def _lcs_lookup(old: Sequence[str], new: Sequence[str], *, full: bool) -> Callable[[int, int], int]:
-    if full:
-        matrix = common_matrix(old, new)
-        return lambda i, j: matrix[i][j]
-    cache: dict[tuple[int, int], int] = {}
-
-    def lookup(i: int, j: int) -> int:
-        key = (i, j)
-        value = cache.get(key)
-        if value is None:
-            value = cache[key] = common(old[i], new[j])
-        return value
-
-    return lookup
 
 
 def _bounds(n: int, m: int, band: int | None, path: Sequence[tuple[int, int]]) -> tuple[list[int], list[int]]:
@@ -176,12 +258,6 @@ def _bounds(n: int, m: int, band: int | None, path: Sequence[tuple[int, int]]) -
         lo[i] = min(lo[i], hi[i - 1])
         hi[i] = max(hi[i], lo[i - 1], lo[i])
     return lo, hi
-
-
-def _get(score: list[list[float]], lo: list[int], hi: list[int], i: int, j: int) -> float:
-    if j < lo[i] or j > hi[i]:
-        return _NEG
-    return score[i][j - lo[i]]
 
 
 def _trace(back: list[list[int]], lo: list[int], n: int, m: int) -> list[Group]:

@@ -29,8 +29,16 @@ _TOKEN = re.compile(r"\w+(?:[-/.']\w+)*")
 _DIGITS = re.compile(r"\d+")
 _HAS_DIGIT = re.compile(r"\d")
 _NUMBER_ONLY = re.compile(r"[#/.,'-]+")
+_HYPHEN_CHARS = frozenset(map(chr, _HYPHENS))
+_WORD_CHAR = re.compile(r"\w")
+_ASCII_BYTES = bytes(range(128))
+_CHUNK_BYTES = bytes(
+    b if b >= 0x80 or _TOKEN.match(chr(b)) or chr(b) in "-/.'" else ord(" ") for b in range(256)
+)
+"""Bytes of characters no token holds become spaces; UTF-8 bytes of the other characters stay."""
 _COVER_FROM = 0.6
 """Share of the shorter paragraph found in the longer from which growth starts to cost less."""
+_COVER_SPAN = 1.0 - _COVER_FROM
 _ORDINAL_SUFFIX = re.compile(r"#(?:st|nd|rd|th)\b")
 _UNITS = "first|second|third|fourth|fifth|sixth|seventh|eighth|ninth"
 _ORDINAL = re.compile(
@@ -83,25 +91,88 @@ def numbers(text: str) -> frozenset[str]:
 
 
 class Encoder:
-    """Code each distinct token as one character, in order of first sight (deterministic)."""
+    """Code each distinct token as one character, in order of first sight (deterministic).
 
-    __slots__ = ("_codes",)
+    `encode` gives the same codes as coding `tokens` one by one, faster: a paragraph seen
+    before is looked up whole, and the rest is cut at the characters no token can hold
+    (a C-level translate and split) into chunks that are each tokenised once.
+    """
+
+    __slots__ = ("_chunks", "_codes", "_texts")
 
     def __init__(self) -> None:
-        self._codes: dict[str, str] = {}
+        self._codes = _Codes()
+        self._chunks = _Chunks(self._codes)
+        self._texts: dict[str, str] = {}
 
     def encode(self, text: str) -> str:
         """Return the coded token string of ``text``."""
-        out = []
-        for tok in tokens(text):
-            code = self._codes.get(tok)
-            if code is None:
-                k = len(self._codes)
-                # Skip the surrogate block: every code must be a valid character.
-                code = chr(0x100 + k) if k < 0xD800 - 0x100 else chr(0x10000 + k)
-                self._codes[tok] = code
-            out.append(code)
-        return "".join(out)
+        done = self._texts.get(text)
+        if done is not None:
+            return done
+        folded = text.casefold()
+        odd = _non_ascii(folded)
+        if odd & _HYPHEN_CHARS:
+            folded = folded.translate(_HYPHENS)
+        folded = _LEADING_NUMBER.sub("", folded, count=1)
+        words = folded
+        for char in sorted(odd - _HYPHEN_CHARS):
+            if not _WORD_CHAR.match(char):
+                words = words.replace(char, " ")
+        chunks = words.encode().translate(_CHUNK_BYTES).decode().split()
+        out = "".join(map(self._chunks.__getitem__, chunks))
+        if not out:  # no token survived: `tokens` falls back to the non-space runs
+            out = "".join(map(self._codes.__getitem__, folded.split()))
+        self._texts[text] = out
+        return out
+
+
+class _Codes(dict[str, str]):
+    """One character per token, given on first sight from U+0000 up.
+
+    Only equality of codes matters. Low codes are the cheap ones: rapidfuzz looks characters
+    below 256 up in a table and the others in a hash map, so comparing takes half as long.
+    """
+
+    __slots__ = ()
+
+    def __missing__(self, tok: str) -> str:
+        k = len(self)
+        # Skip the surrogate block: every code must be a valid character.
+        code = self[tok] = chr(k) if k < 0xD800 else chr(k + 0x800)
+        return code
+
+
+class _Chunks(dict[str, str]):
+    """The coded tokens of each chunk of word characters and ``-/.'``, found on first sight."""
+
+    __slots__ = ("_codes",)
+
+    def __init__(self, codes: _Codes) -> None:
+        super().__init__()
+        self._codes = codes
+
+    def __missing__(self, chunk: str) -> str:
+        out = self[chunk] = "".join(map(self._codes.__getitem__, _chunk_tokens(chunk)))
+        return out
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _chunk_tokens(chunk: str) -> tuple[str, ...]:
+    """Return the tokens of a run of word characters and ``-/.'`` (most hold exactly one)."""
+    if _TOKEN.fullmatch(chunk):
+        tok = _token(chunk)
+        return (tok,) if tok else ()
+    return tuple(tok for tok in map(_token, _TOKEN.findall(chunk)) if tok)
+
+
+def _non_ascii(text: str) -> frozenset[str]:
+    """Return the distinct non-ASCII characters of ``text`` (cheaply: most texts have none)."""
+    if text.isascii():
+        return frozenset()
+    return frozenset(
+        text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+    )
 
 
 def common(a: str, b: str) -> int:
@@ -119,8 +190,26 @@ def unmatched(m: float, a: int, b: int, *, growth_weight: float) -> float:
     """
     short, long = (a, b) if a <= b else (b, a)
     cover = m / short if short else 0.0
-    ramp = min(1.0, max(0.0, (cover - _COVER_FROM) / (1.0 - _COVER_FROM)))
+    ramp = min(1.0, max(0.0, (cover - _COVER_FROM) / _COVER_SPAN))
     return (short - m) + (1.0 - (1.0 - growth_weight) * ramp) * (long - m)
+
+
+def gains(
+    commons: Sequence[int], a: int, lengths: Sequence[int], *, weight: float, growth_weight: float
+) -> list[float]:
+    """Return ``m - weight * unmatched(m, a, b)`` for each common count m and length b of a row.
+
+    The gains of one paragraph of length ``a`` against a run of others, as the alignment's
+    DP weighs pairs: the same arithmetic as `unmatched`, without a call per pair.
+    """
+    shrink = 1.0 - growth_weight
+    out = []
+    for m, b in zip(commons, lengths, strict=True):
+        short, long = (a, b) if a <= b else (b, a)
+        cover = m / short if short else 0.0
+        ramp = min(1.0, max(0.0, (cover - _COVER_FROM) / _COVER_SPAN))
+        out.append(m - weight * ((short - m) + (1.0 - shrink * ramp) * (long - m)))
+    return out
 
 
 def score(m: float, a: int, b: int, *, unmatched_weight: float, growth_weight: float) -> float:
@@ -180,6 +269,12 @@ def common_matrix(old: Sequence[str], new: Sequence[str]) -> list[list[int]]:
     matrix = process.cdist(old, new, scorer=LCSseq.similarity, dtype="int32", workers=1)
     rows: list[list[int]] = matrix.tolist()
     return rows
+
+
+def common_row(a: str, row: Sequence[str]) -> list[int]:
+    """Return the LCS length of ``a`` against each coded string of ``row``."""
+    lcs = LCSseq.similarity
+    return [int(lcs(a, b)) for b in row]
 
 
 def close_pairs(old: Sequence[str], new: Sequence[str], *, cutoff: float) -> list[tuple[float, int, int]]:

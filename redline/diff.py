@@ -16,11 +16,12 @@ from diff_match_patch import diff_match_patch
 
 from redline.model import Chunk, Op
 
-TOKEN = re.compile(r"\s+|\w+(?:[-‐‑'’]\w+)*|[^\w\s]", re.UNICODE)
+TOKEN = re.compile(r"\s++|\w++(?:[-‐‑'’]\w++)*+|[^\w\s]", re.UNICODE)
 """A white-space run, a word (hyphens and apostrophes inside it kept), or one other mark.
 
 The alternatives start with disjoint characters, so their order changes no token; white
-space, the most common, is tried first.
+space, the most common, is tried first. The greedy match is the only one, so the runs are
+possessive: the matcher keeps no places to backtrack to.
 """
 # Where white space meets a non-space character: the last such place, the first.
 _LAST_GAP = re.compile(r".*\s(?=\S)", re.DOTALL)
@@ -58,14 +59,21 @@ def word_diff(old: str, new: str) -> tuple[Chunk, ...]:
         return (Chunk(Op.EQUAL, old),) if old else ()
     if not old or not new:
         return (Chunk(Op.INSERT, new),) if new else (Chunk(Op.DELETE, old),)
-    old_tokens, new_tokens = tokenize_pair(old, new)
+    head, old_middle, new_middle, tail = _tokenize_apart(old, new)
+    old_tokens, new_tokens = head + old_middle + tail, head + new_middle + tail
     if len(old_tokens) * len(new_tokens) > COARSE_ABOVE:
         return normalize(_clause_first(old_tokens, new_tokens))
-    return normalize(_token_diff(old_tokens, new_tokens))
+    return normalize(_token_diff(old_tokens, new_tokens, shared=(len(head), len(tail))))
 
 
 def tokenize_pair(old: str, new: str) -> tuple[list[str], list[str]]:
-    """Return ``(tokenize(old), tokenize(new))``, tokenising the start and end they share once.
+    """Return ``(tokenize(old), tokenize(new))``, tokenising the start and end they share once."""
+    head, old_middle, new_middle, tail = _tokenize_apart(old, new)
+    return head + old_middle + tail, head + new_middle + tail
+
+
+def _tokenize_apart(old: str, new: str) -> tuple[list[str], list[str], list[str], list[str]]:
+    """Return the tokens of a start both texts share, of each text's middle, of a shared end.
 
     The shared parts are cut where white space meets a non-space character: a token
     boundary that tokenising the pieces apart keeps, since no token reads past it.
@@ -76,10 +84,11 @@ def tokenize_pair(old: str, new: str) -> tuple[list[str], list[str]]:
     tail = _FIRST_GAP.search(old, end)
     stop = tail.end() if tail is not None else len(old)
     shift = len(new) - len(old)
-    head_tokens, tail_tokens = tokenize(old[:start]), tokenize(old[stop:])
     return (
-        head_tokens + tokenize(old[start:stop]) + tail_tokens,
-        head_tokens + tokenize(new[start : stop + shift]) + tail_tokens,
+        tokenize(old[:start]),
+        tokenize(old[start:stop]),
+        tokenize(new[start : stop + shift]),
+        tokenize(old[stop:]),
     )
 
 
@@ -108,12 +117,19 @@ def _common_suffix_length(a: str, b: str, start: int) -> int:
     return low
 
 
-def _token_diff(old_tokens: list[str], new_tokens: list[str]) -> list[tuple[Op, str]]:
-    """Diff two token lists (one private character per token) and clean the result semantically."""
-    codes = _codes(old_tokens, new_tokens)
-    diffs = _dmp_diff(
-        "".join(map(codes.__getitem__, old_tokens)), "".join(map(codes.__getitem__, new_tokens)), cleanup=True
-    )
+def _token_diff(
+    old_tokens: list[str], new_tokens: list[str], *, shared: tuple[int, int] = (0, 0)
+) -> list[tuple[Op, str]]:
+    """Diff two token lists (one private character per token) and clean the result semantically.
+
+    ``shared`` counts the tokens both lists are known to start and end with: they are coded once.
+    """
+    head, tail = shared
+    new_middle = new_tokens[head : len(new_tokens) - tail]
+    codes = _codes(chain(old_tokens, new_middle)).__getitem__
+    old_code = "".join(map(codes, old_tokens))
+    new_code = old_code[:head] + "".join(map(codes, new_middle)) + old_code[len(old_code) - tail :]
+    diffs = _dmp_diff(old_code, new_code, cleanup=True)
     # A diff lists both texts in order, so each piece's tokens are the next ones of its side.
     out: list[tuple[Op, str]] = []
     at_old = at_new = 0
@@ -131,9 +147,9 @@ def _token_diff(old_tokens: list[str], new_tokens: list[str]) -> list[tuple[Op, 
     return out
 
 
-def _codes(old_tokens: list[str], new_tokens: list[str]) -> dict[str, str]:
-    """Map each distinct token to one character, in order of first sight (old, then new)."""
-    order = dict.fromkeys(chain(old_tokens, new_tokens))
+def _codes(tokens: Iterable[str]) -> dict[str, str]:
+    """Map each distinct token to one character, in order of first sight."""
+    order = dict.fromkeys(tokens)
     if len(order) <= len(_PRIVATE):
         return dict(zip(order, _PRIVATE, strict=False))
     return {token: _code_point(index) for index, token in enumerate(order)}
@@ -198,26 +214,29 @@ def _dmp_diff(old: str, new: str, *, cleanup: bool) -> list[tuple[Op, str]]:
 def normalize(pieces: Iterable[tuple[Op, str]]) -> tuple[Chunk, ...]:
     """Drop empty pieces, merge neighbours with one op, and put deletions before insertions."""
     out: list[Chunk] = []
-    pending = {Op.DELETE: "", Op.INSERT: ""}
-
-    def flush() -> None:
-        for op in (Op.DELETE, Op.INSERT):
-            if pending[op]:
-                out.append(Chunk(op, pending[op]))
-                pending[op] = ""
-
+    deleted = inserted = ""
     for op, text in pieces:
         if not text:
             continue
-        if op is Op.EQUAL:
-            flush()
+        if op is Op.DELETE:
+            deleted += text
+        elif op is Op.INSERT:
+            inserted += text
+        else:
+            if deleted:
+                out.append(Chunk(Op.DELETE, deleted))
+                deleted = ""
+            if inserted:
+                out.append(Chunk(Op.INSERT, inserted))
+                inserted = ""
             if out and out[-1].op is Op.EQUAL:
                 out[-1] = Chunk(Op.EQUAL, out[-1].text + text)
             else:
                 out.append(Chunk(Op.EQUAL, text))
-        else:
-            pending[op] += text
-    flush()
+    if deleted:
+        out.append(Chunk(Op.DELETE, deleted))
+    if inserted:
+        out.append(Chunk(Op.INSERT, inserted))
     return tuple(out)
 
 

@@ -23,6 +23,8 @@ CHANGES = (
 )
 """Counters of each part, in output order."""
 
+_BEFORE_MOVES = frozenset(CHANGES[: CHANGES.index("moved")])
+"""Row kinds listed before "moved" and "renumbered" in CHANGES; the others come after."""
 _PART_OF = {Kind.PREAMBULAR: "PP", Kind.OPERATIVE: "OP", Kind.SUBPARAGRAPH: "sub", Kind.OTHER: "other"}
 
 # Adverbs that may open an operative paragraph ("Strongly urges", "Once again calls upon").
@@ -56,6 +58,8 @@ _TYPOGRAPHY = str.maketrans(
 _FOLDED = re.compile("[" + "".join(map(chr, _TYPOGRAPHY)) + "]")
 """Any character the typography table folds (none is special inside a character class);
 rare in a text, so substituting each match is cheaper than translating every character."""
+_VERB_SPAN = 120
+"""How much of a paragraph's start leading_verb reads."""
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
@@ -83,24 +87,28 @@ def part_of(row: Row) -> str:
 
 def row_changes(row: Row) -> tuple[str, ...]:
     """Return the counters a row adds to, in CHANGES order."""
-    out: list[str] = []
     if row.kind is RowKind.INSERTED or not row.old:
-        out.append("added")
+        kind = "added"
     elif row.kind is RowKind.DELETED or not row.new:
-        out.append("deleted")
+        kind = "deleted"
     elif len(row.old) == 1 and len(row.new) > 1:
-        out.append("split")
+        kind = "split"
     elif len(row.old) > 1 and len(row.new) == 1:
-        out.append("merged")
+        kind = "merged"
     elif row.kind is RowKind.CHANGED:
-        out.append("typographic" if typographic_only(row) else "changed")
+        kind = "typographic" if typographic_only(row) else "changed"
     else:
-        out.append("unchanged")
-    if row.moved:
-        out.append("moved")
-    if row.renumbered:
-        out.append("renumbered")
-    return tuple(sorted(out, key=CHANGES.index))
+        kind = "unchanged"
+    if not row.moved and not row.renumbered:
+        return (kind,)
+    moves = (
+        ("moved", "renumbered")
+        if row.moved and row.renumbered
+        else ("moved",)
+        if row.moved
+        else ("renumbered",)
+    )
+    return (kind, *moves) if kind in _BEFORE_MOVES else (*moves, kind)
 
 
 def typographic_only(row: Row) -> bool:
@@ -174,7 +182,7 @@ def leading_verb(text: str) -> str | None:
     >>> leading_verb("Once again calls on States to act;")
     'Once again calls on'
     """
-    words = _WORD.findall(text[:120])
+    words = _WORD.findall(text[:_VERB_SPAN])
     if not words:
         return None
     taken = 0
@@ -202,7 +210,7 @@ def verb_changes(rows: Sequence[Row]) -> tuple[tuple[str, str, str], ...]:
     for row in rows:
         if not row.old or not row.new or not _operative(row.old[0]) or not _operative(row.new[0]):
             continue
-        if row.old[0].text == row.new[0].text:  # the same text opens with the same verb
+        if row.old[0].text[:_VERB_SPAN] == row.new[0].text[:_VERB_SPAN]:  # the same verb, unread
             continue
         old_verb, new_verb = leading_verb(row.old[0].text), leading_verb(row.new[0].text)
         if old_verb and new_verb and old_verb.lower() != new_verb.lower():

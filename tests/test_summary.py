@@ -177,3 +177,30 @@ def test_typographic_only_equals_the_plain_definition(pair: tuple[str, str]) -> 
     for chunks in (word_diff(old, new), (), word_diff(new, old), word_diff(old + "x", "y" + new)):
         row = Row(RowKind.CHANGED, (_pp(1, old),), (_pp(1, new),), False, False, 0.9, chunks)
         assert typographic_only(row) == expected
+
+
+def _changes_by_sorting(row: Row) -> tuple[str, ...]:
+    """The plain definition: collect the row's counters, then sort them into CHANGES order."""
+    from redline.summary import CHANGES
+
+    out = [row_changes(Row(row.kind, row.old, row.new, False, False, 0.9, row.chunks))[0]]
+    out += ["moved"] * row.moved + ["renumbered"] * row.renumbered
+    return tuple(sorted(out, key=CHANGES.index))
+
+
+@given(
+    st.sampled_from(RowKind),
+    st.integers(0, 2),
+    st.integers(0, 2),
+    st.booleans(),
+    st.booleans(),
+    st.sampled_from(("Decides to act;", "Decides to act now;", "Decides  to act;")),
+)
+def test_row_changes_come_in_summary_order(
+    kind: RowKind, olds: int, news: int, moved: bool, renumbered: bool, new_text: str
+) -> None:
+    """Whatever the row's kind, sides, move and renumbering, its counters are in CHANGES order."""
+    old = tuple(_op(str(i), "Decides to act;") for i in range(olds))
+    new = tuple(_op(str(i), new_text) for i in range(news))
+    row = Row(kind, old, new, moved, renumbered, 0.9, ())
+    assert row_changes(row) == _changes_by_sorting(row)

@@ -10,6 +10,7 @@ import contextlib
 import os
 import sys
 from collections.abc import Iterator, Sequence
+from pathlib import Path
 from typing import IO, TypeVar
 
 import click
@@ -103,8 +104,7 @@ def write_output(out: str | bytes, output: str | None) -> None:
             _silence_stdout()  # the reader (e.g. `| head`) has all it wants: not an error
         return
     try:
-        with open(output, "wb") as handle:
-            handle.write(data)
+        Path(output).write_bytes(data)
     except OSError as exc:
         raise Trouble(f"{output}: cannot write: {exc.strerror or exc}") from None
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from enum import StrEnum
+from pathlib import Path
 
 from redline.errors import InputError
 from redline.load.text import decode
@@ -114,8 +115,7 @@ def read(path: str | os.PathLike[str], *, tracked: Tracked = Tracked.ACCEPT) -> 
     """Read and decode the file at ``path``; raise InputError naming it if that fails."""
     name = os.fspath(path)
     try:
-        with open(name, "rb") as handle:
-            data = handle.read()
+        data = Path(name).read_bytes()
     except FileNotFoundError:
         raise InputError("no such file", path=name) from None
     except IsADirectoryError:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -128,32 +129,17 @@ def typographic_only(row: Row) -> bool:
     if not row.old or not row.new:
         return False
     old, new = row.old_text, row.new_text
-    if old == new or (old.isascii() and new.isascii() and _ascii_words_differ(row, old, new)):
-        return False
-    return _typography_words(old) == _typography_words(new)
+    return old != new and _read_alike(old, new)
 
 
-def _ascii_words_differ(row: Row, old: str, new: str) -> bool:
-    """Return True when the stretch where two ASCII texts differ holds different non-space text.
+@functools.lru_cache(maxsize=4096)
+def _read_alike(old: str, new: str) -> bool:
+    """Return True when two texts have the same words once typography is folded.
 
-    Equal word lists have equal non-space characters; a start and an end both texts share
-    hold the same ones, so the stretch between them must too. The row's first and last "="
-    chunks give that start and end when both texts bear them out. (False proves nothing.)
+    Remembered for the last few thousand pairs: the summary asks first, then each renderer
+    asks again about the same rows.
     """
-    chunks = row.chunks
-    head = chunks[0].text if chunks and chunks[0].op is Op.EQUAL else ""
-    tail = chunks[-1].text if len(chunks) > 1 and chunks[-1].op is Op.EQUAL else ""
-    shared = (
-        len(head) + len(tail) <= min(len(old), len(new))
-        and old.startswith(head)
-        and new.startswith(head)
-        and old.endswith(tail)
-        and new.endswith(tail)
-    )
-    if not shared:
-        head = tail = ""
-    old_mid, new_mid = old[len(head) : len(old) - len(tail)], new[len(head) : len(new) - len(tail)]
-    return "".join(old_mid.split()) != "".join(new_mid.split())
+    return _typography_words(old) == _typography_words(new)
 
 
 def _typography_words(text: str) -> list[str]:

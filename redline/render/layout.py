@@ -16,6 +16,7 @@ ARROW = "→"
 NONE = "—"
 NO_RESOLUTIONS = "Neither file holds a resolution to compare."
 _SHOWN = {"typographic": "typography only"}
+_UNSAFE = re.compile(r"[^A-Za-z0-9().-]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +73,7 @@ def anchor_id(address: str, *, prefix: str = "") -> str:
 
     Being inert in HTML attributes, URLs and Markdown alike, it needs no escaping anywhere.
     """
-    return prefix + re.sub(r"[^A-Za-z0-9().-]+", "_", address)
+    return prefix + _UNSAFE.sub("_", address)
 
 
 def address_label(row: Row) -> str:

@@ -92,7 +92,8 @@ def _page_feed(line: str) -> str:
 
 def clean_document(text: str) -> Cleaned:
     """Return ``text`` cleaned into blocks, footnotes and the record of removed lines."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\x0c" in text:
         text = "\n".join(_page_feed(line) for line in text.split("\n"))
     lines = text.split("\n")
@@ -114,7 +115,7 @@ def clean_document(text: str) -> Cleaned:
     # ``line and not line.isspace()`` is ``line.strip()`` without building the stripped copy.
     body = [(i, line) for i, line in enumerate(lines) if line and not line.isspace() and i not in skip]
     cites = _cites(body, notes)
-    blocks = build_blocks(lines, body, cites, removed, set(in_notes) | rules)
+    blocks = build_blocks(lines, body, cites, skip)
     footnotes = tuple(Footnote(n.mark, n.text) for n in notes)
     rec = tuple(Removed(i + 1, lines[i].strip(), removed[i]) for i in sorted(removed))
     rec += tuple(Removed(i + 1, lines[i].strip(), "footnote rule") for i in sorted(rules) if lines[i].strip())

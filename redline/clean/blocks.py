@@ -9,7 +9,8 @@ the later part begins in lower case, unless the later part opens a new paragraph
 from __future__ import annotations
 
 import re
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from redline.clean.text import collapse, glue
@@ -210,6 +211,9 @@ def ends_clause(text: str) -> bool:
     Equal to searching ``_ENDS_CLAUSE``, but reads the end of ``text`` alone where a
     search would try every punctuation mark of a long paragraph.
     """
+    last = text[-1:]
+    if last and last not in _CLOSERS and not last.isspace():  # the common case: nothing to strip
+        return last in ",;:."
     return text.rstrip().rstrip(_CLOSERS).rstrip()[-1:] in (",", ";", ":", ".")
 
 
@@ -252,10 +256,13 @@ def build_blocks(
     lines: Sequence[str],
     body: Sequence[tuple[int, str]],
     cites: Mapping[int, Sequence[tuple[int, int, str]]],
-    removed: Collection[int],
-    notes: Collection[int],
+    skipped: AbstractSet[int],
 ) -> list[Block]:
-    """Return the body lines grouped into blocks (see the module docstring)."""
+    """Return the body lines grouped into blocks (see the module docstring).
+
+    ``skipped`` holds the lines taken out of the body that break a page: furniture,
+    footnote rules and footnote text.
+    """
     groups: list[list[int]] = []
     breaks: list[bool] = []
     texts: list[str] = []  # each group's running text: its block's text, built once
@@ -263,11 +270,8 @@ def build_blocks(
     previous = -1
     after_heading = False
     for index, line in body:
-        brk = blank = False
-        if index > previous + 1 and groups:  # lines between: blank, furniture or notes
-            gap = range(previous + 1, index)
-            brk = any(j in removed or j in notes for j in gap)
-            blank = any(not lines[j].strip() for j in gap)
+        gap = range(previous + 1, index)  # lines between: blank, furniture or notes
+        brk = bool(groups) and not skipped.isdisjoint(gap)
         clean = _strip_marks(line, cites[index]) if index in cites else line
         heading = _HEADING_LINE.match(clean) is not None
         if not groups:
@@ -278,7 +282,7 @@ def build_blocks(
             new = True
         elif brk:
             new = not continues(running, clean)
-        elif blank:
+        elif gap and any(not lines[j].strip() for j in gap):  # a blank line between
             new = True
         else:
             new = ends_clause(running) and (

@@ -229,8 +229,8 @@ def _split_list(text: str) -> list[str]:
     parts: list[str] = []
     depth = 0
     start = 0
-    # Scanning left to right, a comma or " and " splits only outside parentheses; an
-    # unmatched ")" makes the depth negative and stops splitting, as a closed one would not.
+    # Left to right, a comma or " and " splits only at depth 0 (outside parentheses); after
+    # an unmatched ")" the depth stays below 0 and nothing splits until a "(" balances it.
     for m in _LIST_MARK.finditer(text):
         mark = m.group()
         if mark == "(":

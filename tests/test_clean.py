@@ -16,7 +16,7 @@ from redline.clean import clean_document, clean_text
 from redline.clean.blocks import _NUMBER_ONLY, bare_number, ends_clause
 from redline.clean.footnotes import RULE_RUN, is_rule
 from redline.clean.furniture import PAGE_LINE_START, embedded_furniture, page_reason
-from redline.clean.marks import Cite, _search, find_cites
+from redline.clean.marks import Cite, _glued, _search, find_cites
 from redline.clean.scan import frame, line_start, lines_holding, matching_lines
 from redline.clean.text import collapse, glue
 from redline.symbols import is_symbol_line
@@ -320,3 +320,21 @@ _CITING_WORDS = st.sampled_from(
 def test_find_cites_equals_the_unbounded_search(texts: list[str], marks: list[str]) -> None:
     lines = list(enumerate(texts))
     assert find_cites(lines, marks) == _find_cites_plain(lines, marks)
+
+
+def _glued_plain(mark: str) -> re.Pattern[str]:
+    """The glued-mark pattern as first written: what precedes is looked at from every position."""
+    m = re.escape(mark)
+    if mark.startswith("*"):
+        return re.compile(rf"(?<=[^\s*]){m}(?![*\w])")
+    return re.compile(rf"(?:(?<=[^\W\d_])|(?<=[,;:)\]”’\"])|(?<=\D\.)){m}(?=[\s,.;:)\]”’]|$)")
+
+
+@given(
+    st.text(alphabet=st.sampled_from('1234*a.,;:)”’" \t\n/x-'), max_size=30) | st.text(max_size=30),
+    st.sampled_from(["1", "2", "12", "123", "*", "**", "***", "a"]),
+    st.integers(0, 31),
+)
+def test_glued_pattern_equals_the_plain_one(text: str, mark: str, begin: int) -> None:
+    spans = [m.span() for m in _glued(mark).finditer(text, begin)]
+    assert spans == [m.span() for m in _glued_plain(mark).finditer(text, begin)]

@@ -131,10 +131,12 @@ class Cite:
 
 @lru_cache(maxsize=512)
 def _glued(mark: str) -> re.Pattern[str]:
+    # The mark comes first, so the engine jumps from one occurrence of it to the next and
+    # looks behind it only there; (?<=X{m}) after the mark is (?<=X) before it.
     m = re.escape(mark)
     if mark.startswith("*"):
-        return re.compile(rf"(?<=[^\s*]){m}(?![*\w])")
-    return re.compile(rf"(?:(?<=[^\W\d_])|(?<=[,;:)\]”’\"])|(?<=\D\.)){m}(?=[\s,.;:)\]”’]|$)")
+        return re.compile(rf"{m}(?<=[^\s*]{m})(?![*\w])")
+    return re.compile(rf"{m}(?:(?<=[^\W\d_]{m})|(?<=[,;:)\]”’\"]{m})|(?<=\D\.{m}))(?=[\s,.;:)\]”’]|$)")
 
 
 @lru_cache(maxsize=512)

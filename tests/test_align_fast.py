@@ -6,12 +6,14 @@ package runs faster code that must give exactly the same results, floats include
 
 from __future__ import annotations
 
+from array import array
 from collections.abc import Callable, Sequence
 
 from hypothesis import given
 from hypothesis import strategies as st
+from rapidfuzz.distance import Indel
 
-from redline.align import dp
+from redline.align import dp, measure
 from redline.align.dp import Group, solve
 from redline.align.measure import Encoder, common, common_matrix, gains, tokens, unmatched
 from tests.strategies import redline_text, sentence
@@ -317,3 +319,29 @@ def test_gains_equal_the_unmatched_formula(commons: list[int], a: int, weight: f
         m - weight * unmatched(m, a, b, growth_weight=growth) for m, b in zip(commons, lengths, strict=True)
     ]
     assert gains(commons, a, lengths, weight=weight, growth_weight=growth) == expected
+
+
+# --- Prefilters and white space -------------------------------------------------------------
+
+
+@given(_texts)
+def test_squeeze_equals_split_and_join(texts: list[str]) -> None:
+    """`squeeze` gives ``" ".join(text.split())`` whether or not it can skip the split."""
+    for text in texts:
+        assert measure.squeeze(text) == " ".join(text.split())
+
+
+def _plain_close_pairs(old: Sequence[str], new: Sequence[str], cutoff: float) -> list[tuple[float, int, int]]:
+    out: list[tuple[float, int, int]] = []
+    for i, a in enumerate(old):
+        row = array("f", [Indel.normalized_similarity(a, b, score_cutoff=cutoff) for b in new])
+        out.extend((score, i, j) for j, score in enumerate(row) if score)
+    return out
+
+
+@given(
+    st.lists(_coded, max_size=8), st.lists(_coded, max_size=8), st.sampled_from((0.0, 0.5, 2 / 3, 0.8, 1.0))
+)
+def test_close_pairs_equal_one_call_per_cell(old: list[str], new: list[str], cutoff: float) -> None:
+    """One rapidfuzz call per row finds the same pairs and float32 scores as one call per cell."""
+    assert measure.close_pairs(old, new, cutoff=cutoff) == _plain_close_pairs(old, new, cutoff)

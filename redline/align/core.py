@@ -7,7 +7,7 @@ from collections.abc import Sequence
 
 from redline.align.anchors import anchors, increasing, unique_pairs
 from redline.align.dp import Group, solve
-from redline.align.measure import Encoder, common, dice_cutoff, gain_weight, numbers, score
+from redline.align.measure import Encoder, common, dice_cutoff, gain_weight, numbers, score, squeeze
 from redline.align.moves import mutual_best, pair_leftovers
 from redline.align.options import AlignOptions
 from redline.model import Link, Paragraph, RowKind
@@ -27,8 +27,7 @@ def align(
     enc = Encoder()
     old_codes = [enc.encode(p.text) for p in old]
     new_codes = [enc.encode(p.text) for p in new]
-    nums = ([numbers(p.text) for p in old], [numbers(p.text) for p in new])
-    groups = _backbone(old, new, old_codes, new_codes, nums, opts)
+    groups = _backbone(old, new, old_codes, new_codes, opts)
     backbone, moved = _moves(groups, old_codes, new_codes, opts)
     return _rows(old, new, old_codes, new_codes, backbone, moved, opts)
 
@@ -38,12 +37,11 @@ def _backbone(
     new: Sequence[Paragraph],
     old_codes: Sequence[str],
     new_codes: Sequence[str],
-    nums: tuple[list[frozenset[str]], list[frozenset[str]]],
     opts: AlignOptions,
 ) -> list[Group]:
     """Anchor unique texts kept in order, anchor within the gaps, then run the DP in each gap."""
-    old_raw = [" ".join(p.text.split()) for p in old]
-    new_raw = [" ".join(p.text.split()) for p in new]
+    old_raw = [squeeze(p.text) for p in old]
+    new_raw = [squeeze(p.text) for p in new]
     top, steer = _top_anchors(old_raw, new_raw, old_codes, new_codes, opts)
     fixed: list[tuple[int, int]] = []
     bounds = [(-1, -1), *top, (len(old), len(new))]
@@ -67,7 +65,8 @@ def _backbone(
         if pi >= 0:
             groups.append(((pi,), (pj,)))
         inside = [(i, j) for i, j in steer if pi < i < qi and pj < j < qj]
-        gap_nums = (nums[0][pi + 1 : qi], nums[1][pj + 1 : qj])
+        # Only the DP reads the numbers: each paragraph lies in one gap at most.
+        gap_nums = ([numbers(p.text) for p in old[pi + 1 : qi]], [numbers(p.text) for p in new[pj + 1 : qj]])
         groups.extend(_gap(old_codes, new_codes, pi + 1, qi, pj + 1, qj, opts, inside, gap_nums))
     return groups
 
@@ -106,7 +105,8 @@ def _top_anchors(
     close = mutual_best([old_codes[i] for i in rest_old], [new_codes[j] for j in rest_new], cutoff=cut)
     candidates = sorted([*exact, *((rest_old[a], rest_new[b]) for a, b in close)])
     # Keep the most paragraphs in place; among equal counts, the most words.
-    weights = [1.0 + 1e-4 * min(len(old_codes[i]) + len(new_codes[j]), 1000) for i, j in candidates]
+    sizes = [len(old_codes[i]) + len(new_codes[j]) for i, j in candidates]
+    weights = [1.0 + 1e-4 * (size if size < 1000 else 1000) for size in sizes]
     chain = increasing(candidates, weights)
     return [pair for pair in chain if pair in exact], [pair for pair in chain if pair not in exact]
 

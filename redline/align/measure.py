@@ -14,6 +14,7 @@ keeps a high score, and two unrelated ones share few words in order.
 from __future__ import annotations
 
 import functools
+import operator
 import re
 from array import array
 from collections.abc import Sequence
@@ -79,6 +80,20 @@ def _token(word: str) -> str:
     if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
         return word[:-1]
     return word
+
+
+def squeeze(text: str) -> str:
+    """Return ``text`` with white space runs as single spaces and no space at either end.
+
+    The same as ``" ".join(text.split())``, without splitting a text that is already so:
+    every white space character but the space is unprintable.
+
+    >>> squeeze(" Decides\\u00a0to  remain seized\\nof the matter. ")
+    'Decides to remain seized of the matter.'
+    """
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(text.split())
 
 
 def numbers(text: str) -> frozenset[str]:
@@ -254,6 +269,8 @@ def similarity(a: str, b: str, *, unmatched_weight: float = 0.25, growth_weight:
     )
 
 
+_third = operator.itemgetter(2)
+
 LOOP_BELOW = 20_000
 """Matrices with fewer cells are scored in a Python loop: for a few hundred paragraphs that is
 cheaper than importing numpy, which ``process.cdist`` needs. Both give the same numbers."""
@@ -287,11 +304,14 @@ def close_pairs(old: Sequence[str], new: Sequence[str], *, cutoff: float) -> lis
         return []
     out: list[tuple[float, int, int]] = []
     if len(old) * len(new) < LOOP_BELOW:
-        sim = Indel.normalized_similarity
         for i, a in enumerate(old):
-            # float32, as cdist's matrix holds the scores.
-            row = array("f", [sim(a, b, score_cutoff=cutoff) for b in new])
-            out.extend((score, i, j) for j, score in enumerate(row) if score)
+            # One call per row (rapidfuzz prepares ``a`` once); float32, as cdist's matrix holds them.
+            hits = process.extract(
+                a, new, scorer=Indel.normalized_similarity, score_cutoff=cutoff, limit=None
+            )
+            hits.sort(key=_third)
+            row = array("f", [hit[1] for hit in hits])
+            out.extend((score, i, hit[2]) for hit, score in zip(hits, row, strict=True) if score)
         return out
     matrix = process.cdist(
         old, new, scorer=Indel.normalized_similarity, score_cutoff=cutoff, dtype="float32", workers=1

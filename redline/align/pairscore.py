@@ -7,6 +7,7 @@ the full one compares two whole texts as word sequences and is run only on candi
 
 from __future__ import annotations
 
+import operator
 from array import array
 from collections.abc import Callable, Sequence
 from typing import Literal
@@ -45,6 +46,8 @@ def score_pairs(
     return out
 
 
+_third = operator.itemgetter(2)
+
 CDIST_FROM = 20_000
 """Matrices of at least this many cells go to ``process.cdist`` (which needs numpy); smaller
 ones are scored in a plain loop, cheaper than importing numpy for a handful of texts."""
@@ -68,11 +71,16 @@ def _nonzero(
 def _loop(
     queries: Sequence[str], choices: Sequence[str], fn: Callable[..., float], cutoff: float
 ) -> list[tuple[int, int, float]]:
-    """Score every cell in Python, rounded to float32 as cdist's matrix holds them (same output)."""
+    """Score every cell without numpy, rounded to float32 as cdist's matrix holds them (same output).
+
+    One ``process.extract`` call per row: rapidfuzz prepares the query once for all choices.
+    """
     out: list[tuple[int, int, float]] = []
     for i, q in enumerate(queries):
-        row = array("f", [fn(q, c, score_cutoff=cutoff) for c in choices])
-        out.extend((i, j, score) for j, score in enumerate(row) if score > 0)
+        hits = process.extract(q, choices, scorer=fn, score_cutoff=cutoff, limit=None)
+        hits.sort(key=_third)
+        row = array("f", [hit[1] for hit in hits])
+        out.extend((i, hit[2], score) for hit, score in zip(hits, row, strict=True) if score > 0)
     return out
 
 
@@ -87,7 +95,7 @@ class WordCodec:
 
     def __init__(self, split: Callable[[str], list[str]] = str.split) -> None:
         self._split = split
-        self._vocab: dict[str, str] = {"#": chr(0x100)}
+        self._vocab = _Vocabulary()
         self._cache: dict[str, str] = {}
 
     def encode(self, text: str) -> str:
@@ -95,20 +103,29 @@ class WordCodec:
         done = self._cache.get(text)
         if done is not None:
             return done
-        vocab = self._vocab
-        words = self._split(text)
-        # Sorted, so the codes never depend on set iteration order.
-        for word in sorted(set(words).difference(vocab)):
-            vocab[word] = self._new(word)
-        out = self._cache[text] = "".join(map(vocab.__getitem__, words))
+        out = self._cache[text] = "".join(map(self._vocab.__getitem__, self._split(text)))
         return out
 
-    def _new(self, word: str) -> str:
-        if any(c.isdigit() for c in word):
-            return self._vocab["#"]
-        n = len(self._vocab) + 0x100
-        # Skip the surrogate block: those code points cannot stand alone in a str.
-        return chr(n if n < 0xD800 else n + 0x800)
+
+class _Vocabulary(dict[str, str]):
+    """One character per word, given on first sight; every word holding a digit shares U+0000.
+
+    Codes count up from U+0000: rapidfuzz looks characters below 256 up in a table and the
+    others in a hash map, so low codes compare faster (only equality matters).
+    """
+
+    __slots__ = ()
+
+    def __missing__(self, word: str) -> str:
+        # No letter is a digit, so a word of letters only needs no closer look.
+        if not word.isalpha() and any(c.isdigit() for c in word):
+            code = "\0"
+        else:
+            n = len(self) + 1
+            # Skip the surrogate block: those code points cannot stand alone in a str.
+            code = chr(n if n < 0xD800 else n + 0x800)
+        self[word] = code
+        return code
 
 
 def word_similarity(a: str, b: str, *, codec: WordCodec | None = None) -> float:

@@ -21,6 +21,9 @@ _ORDINAL = re.compile(
 """Session and conference ordinals ("Twelfth Congress", "eighty-first session", "80th")."""
 _NUMBER = re.compile(r"\d+(?:[-–‑/.]\d+)*")
 _WORD = re.compile(r"[^\W_]+")
+_ASCII_BYTES = bytes(range(128))
+_WORD_BYTES = bytes(b if b >= 0x80 or _WORD.match(chr(b)) else ord(" ") for b in range(256))
+"""ASCII bytes of letters and digits stay, the other ASCII bytes become spaces; UTF-8 bytes stay."""
 _SHORT_REF = re.compile(r"\b(\d{1,3}/\d{1,4})\b(?!/)")
 """A resolution cited by its short number, as in "its resolution 79/42 of 2 December 2024"."""
 _SHORT_LABEL = re.compile(r"\d{1,3}/\d{1,4}")
@@ -81,10 +84,30 @@ def normalise_title(title: str | None) -> str:
 def body_words(body: str) -> list[str]:
     """Return the lower-cased words of ``body``, punctuation dropped (numbers split at "/").
 
+    The runs of ``[^\\W_]`` (letters and digits), found without a regular expression: every
+    other character becomes a space, the ASCII ones in one bytes translation, and the text
+    is split.
+
     >>> body_words("Recalling its resolution 79/42 of 2 December 2024,")
     ['recalling', 'its', 'resolution', '79', '42', 'of', '2', 'december', '2024']
     """
-    return _WORD.findall(body.lower())
+    text = body.lower()
+    if not text.isascii():
+        odd = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
+        for char in sorted(set(odd.decode("utf-8", "surrogatepass"))):
+            if not _WORD.match(char):
+                text = text.replace(char, " ")
+    return text.encode().translate(_WORD_BYTES).decode().split()
+
+
+def _short_refs(text: str) -> list[str]:
+    """Return ``_SHORT_REF.findall(text)``, scanning from where the first match could begin.
+
+    Each match holds a slash after at most three digits, and ``\\b`` still sees the
+    character before the start position.
+    """
+    at = text.find("/")
+    return _SHORT_REF.findall(text, max(0, at - 3)) if at >= 0 else []
 
 
 def features(res: Resolution) -> Features:
@@ -105,7 +128,7 @@ def features(res: Resolution) -> Features:
         symbols=tuple(own),
         short=tuple(dict.fromkeys(short)),
         cites=cites,
-        recalls=frozenset(ref for text in preamble for ref in _SHORT_REF.findall(text)),
+        recalls=frozenset(ref for text in preamble for ref in _short_refs(text)),
         preambular=sum(1 for p in res.paragraphs if p.kind is Kind.PREAMBULAR),
         operative=sum(1 for p in res.paragraphs if p.kind is Kind.OPERATIVE),
         kind=res.kind,

@@ -1,0 +1,135 @@
+"""Fast paths of pairing equal the plain ones they replace, on random inputs."""
+
+from __future__ import annotations
+
+import importlib
+import re
+from array import array
+from collections.abc import Callable, Sequence
+
+from hypothesis import given
+from hypothesis import strategies as st
+from rapidfuzz.distance import Indel
+
+from redline.align import pairscore
+from redline.align.pairscore import WordCodec
+from tests.strategies import redline_text, sentence
+
+# The package re-exports the function `features`, which hides the module of that name.
+features = importlib.import_module("redline.pair.features")
+
+_ODD = (
+    "a",
+    "Z",
+    "1",
+    " ",
+    "_",
+    "-",
+    "/",
+    "79/42",
+    "2024",
+    "(b)",
+    "ß",
+    "İ",
+    "é",
+    "e\u0301",
+    "ﬁ",
+    "“",
+    "”",
+    "’",
+    "\u2013",
+    "\u00a0",
+    "\t",
+    "\n",
+    "٣",
+    "²",
+    "Ⅻ",
+    "½",
+    "Σ",
+    "\x00",
+    "A/RES/79/42",
+)
+_texts = st.lists(
+    sentence
+    | redline_text
+    | st.lists(st.sampled_from(_ODD), max_size=12).map("".join)
+    | st.text(max_size=30),
+    max_size=8,
+)
+
+
+@given(_texts)
+def test_body_words_equal_the_regular_expression(texts: list[str]) -> None:
+    """Translating and splitting finds exactly the ``[^\\W_]+`` runs of the lower-cased text."""
+    for text in texts:
+        assert features.body_words(text) == re.findall(r"[^\W_]+", text.lower())
+
+
+class _PlainCodec:
+    """The word codec as first written: new words of each text sorted, coded from U+0101."""
+
+    def __init__(self) -> None:
+        self.vocab = {"#": chr(0x100)}
+
+    def encode(self, text: str) -> str:
+        words = features.body_words(text)
+        for word in sorted(set(words).difference(self.vocab)):
+            if any(c.isdigit() for c in word):
+                self.vocab[word] = self.vocab["#"]
+            else:
+                n = len(self.vocab) + 0x100
+                self.vocab[word] = chr(n if n < 0xD800 else n + 0x800)
+        return "".join(self.vocab[w] for w in words)
+
+
+@given(_texts, _texts)
+def test_word_similarity_equals_the_plain_codec(old: list[str], new: list[str]) -> None:
+    """Codes given on first sight compare texts exactly as the sorted, offset codes did."""
+    fast, plain = WordCodec(features.body_words), _PlainCodec()
+    for a in old:
+        for b in new:
+            expected = pairscore.sequence_similarity(plain.encode(a), plain.encode(b))
+            assert pairscore.word_similarity(a, b, codec=fast) == expected
+
+
+def _plain_loop(
+    queries: Sequence[str], choices: Sequence[str], fn: Callable[..., float], cutoff: float
+) -> list[tuple[int, int, float]]:
+    out: list[tuple[int, int, float]] = []
+    for i, q in enumerate(queries):
+        row = array("f", [fn(q, c, score_cutoff=cutoff) for c in choices])
+        out.extend((i, j, score) for j, score in enumerate(row) if score > 0)
+    return out
+
+
+_titles = st.lists(sentence | st.text(alphabet="ab #<>ord", max_size=12), max_size=6)
+
+
+@given(
+    _titles,
+    _titles,
+    st.sampled_from(("token_set", "token_sort", "ratio")),
+    st.sampled_from((1e-4, 50.0, 55.0, 100.0)),
+)
+def test_score_rows_equal_one_call_per_cell(
+    queries: list[str], choices: list[str], scorer: str, cutoff: float
+) -> None:
+    """One ``process.extract`` per row scores every cell as one call per cell does, float32 included."""
+    fn = pairscore._SCORERS[scorer]
+    assert pairscore._loop(queries, choices, fn, cutoff) == _plain_loop(queries, choices, fn, cutoff)
+
+
+@given(
+    st.lists(
+        st.sampled_from(("1", "12", "123", "1234", "/", " ", "a", "A/RES/", "79/42", "x/")), max_size=14
+    ).map("".join)
+)
+def test_short_references_equal_a_full_scan(text: str) -> None:
+    """Starting the scan three characters before the first slash loses no short reference."""
+    assert features._short_refs(text) == features._SHORT_REF.findall(text)
+
+
+def test_indel_is_the_plain_rapidfuzz_score() -> None:
+    """Two empty texts are equal; otherwise the score is rapidfuzz's normalised Indel similarity."""
+    assert pairscore.sequence_similarity("", "") == 1.0
+    assert pairscore.sequence_similarity("ab", "ac") == Indel.normalized_similarity("ab", "ac")

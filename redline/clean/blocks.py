@@ -271,7 +271,7 @@ def build_blocks(
     after_heading = False
     for index, line in body:
         gap = range(previous + 1, index)  # lines between: blank, furniture or notes
-        brk = bool(groups) and not skipped.isdisjoint(gap)
+        brk = bool(gap) and bool(groups) and not skipped.isdisjoint(gap)
         clean = _strip_marks(line, cites[index]) if index in cites else line
         heading = _HEADING_LINE.match(clean) is not None
         if not groups:

@@ -23,9 +23,6 @@ The alternatives start with disjoint characters, so their order changes no token
 space, the most common, is tried first. The greedy match is the only one, so the runs are
 possessive: the matcher keeps no places to backtrack to.
 """
-# Where white space meets a non-space character: the last such place, the first.
-_LAST_GAP = re.compile(r".*\s(?=\S)", re.DOTALL)
-_FIRST_GAP = re.compile(r"\s(?=\S)")
 _PRIVATE = "".join(map(chr, range(0xE000, 0xF900)))
 """The first private use area: the codes of rows with up to 6,400 distinct tokens."""
 
@@ -59,76 +56,16 @@ def word_diff(old: str, new: str) -> tuple[Chunk, ...]:
         return (Chunk(Op.EQUAL, old),) if old else ()
     if not old or not new:
         return (Chunk(Op.INSERT, new),) if new else (Chunk(Op.DELETE, old),)
-    head, old_middle, new_middle, tail = _tokenize_apart(old, new)
-    old_tokens, new_tokens = head + old_middle + tail, head + new_middle + tail
+    old_tokens, new_tokens = tokenize(old), tokenize(new)
     if len(old_tokens) * len(new_tokens) > COARSE_ABOVE:
         return normalize(_clause_first(old_tokens, new_tokens))
-    return normalize(_token_diff(old_tokens, new_tokens, shared=(len(head), len(tail))))
+    return normalize(_token_diff(old_tokens, new_tokens))
 
 
-def tokenize_pair(old: str, new: str) -> tuple[list[str], list[str]]:
-    """Return ``(tokenize(old), tokenize(new))``, tokenising the start and end they share once."""
-    head, old_middle, new_middle, tail = _tokenize_apart(old, new)
-    return head + old_middle + tail, head + new_middle + tail
-
-
-def _tokenize_apart(old: str, new: str) -> tuple[list[str], list[str], list[str], list[str]]:
-    """Return the tokens of a start both texts share, of each text's middle, of a shared end.
-
-    The shared parts are cut where white space meets a non-space character: a token
-    boundary that tokenising the pieces apart keeps, since no token reads past it.
-    """
-    head = _LAST_GAP.match(old, 0, _common_prefix_length(old, new))
-    start = head.end() if head is not None else 0
-    end = len(old) - _common_suffix_length(old, new, start)
-    tail = _FIRST_GAP.search(old, end)
-    stop = tail.end() if tail is not None else len(old)
-    shift = len(new) - len(old)
-    return (
-        tokenize(old[:start]),
-        tokenize(old[start:stop]),
-        tokenize(new[start : stop + shift]),
-        tokenize(old[stop:]),
-    )
-
-
-def _common_prefix_length(a: str, b: str) -> int:
-    """Return the length of the longest common prefix (binary search over slices)."""
-    low, high = 0, min(len(a), len(b))
-    while low < high:
-        mid = (low + high + 1) // 2
-        if a[low:mid] == b[low:mid]:
-            low = mid
-        else:
-            high = mid - 1
-    return low
-
-
-def _common_suffix_length(a: str, b: str, start: int) -> int:
-    """Return the length of the longest common suffix of ``a[start:]`` and ``b[start:]``."""
-    low, high = 0, min(len(a), len(b)) - start
-    la, lb = len(a), len(b)
-    while low < high:
-        mid = (low + high + 1) // 2
-        if a[la - mid : la - low] == b[lb - mid : lb - low]:
-            low = mid
-        else:
-            high = mid - 1
-    return low
-
-
-def _token_diff(
-    old_tokens: list[str], new_tokens: list[str], *, shared: tuple[int, int] = (0, 0)
-) -> list[tuple[Op, str]]:
-    """Diff two token lists (one private character per token) and clean the result semantically.
-
-    ``shared`` counts the tokens both lists are known to start and end with: they are coded once.
-    """
-    head, tail = shared
-    new_middle = new_tokens[head : len(new_tokens) - tail]
-    codes = _codes(chain(old_tokens, new_middle)).__getitem__
-    old_code = "".join(map(codes, old_tokens))
-    new_code = old_code[:head] + "".join(map(codes, new_middle)) + old_code[len(old_code) - tail :]
+def _token_diff(old_tokens: list[str], new_tokens: list[str]) -> list[tuple[Op, str]]:
+    """Diff two token lists (one private character per token) and clean the result semantically."""
+    codes = _codes(chain(old_tokens, new_tokens)).__getitem__
+    old_code, new_code = "".join(map(codes, old_tokens)), "".join(map(codes, new_tokens))
     diffs = _dmp_diff(old_code, new_code, cleanup=True)
     # A diff lists both texts in order, so each piece's tokens are the next ones of its side.
     out: list[tuple[Op, str]] = []

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from redline.align.anchors import anchors, increasing, unique_pairs
 from redline.align.dp import Group, solve
@@ -24,9 +24,8 @@ def align(
     only on the inputs.
     """
     opts = options or AlignOptions()
-    enc = Encoder()
-    old_codes = [enc.encode(p.text) for p in old]
-    new_codes = [enc.encode(p.text) for p in new]
+    codes = Encoder().encode_all([p.text for p in (*old, *new)])
+    old_codes, new_codes = codes[: len(old)], codes[len(old) :]
     groups = _backbone(old, new, old_codes, new_codes, opts)
     backbone, moved = _moves(groups, old_codes, new_codes, opts)
     return _rows(old, new, old_codes, new_codes, backbone, moved, opts)
@@ -203,9 +202,7 @@ def _moves(
     weak = [
         (o[0], n[0])
         for o, n in groups
-        if len(o) == len(n) == 1
-        and rank(common(old_codes[o[0]], new_codes[n[0]]), old_codes[o[0]], new_codes[n[0]])
-        < opts.weak_similarity
+        if len(o) == len(n) == 1 and _rank_pair(old_codes[o[0]], new_codes[n[0]], rank) < opts.weak_similarity
     ]
     used_old = {i for o, _ in groups for i in o}
     used_new = {j for _, n in groups for j in n}
@@ -233,6 +230,11 @@ def _moves(
     ]
     moved: list[Group] = [((i,), (j,)) for i, j in chosen if (i, j) not in weak_set]
     return backbone, moved
+
+
+def _rank_pair(a: str, b: str, rank: Callable[[int, str, str], float]) -> float:
+    """Return ``rank`` of two coded strings; equal ones rank 1.0 without comparing them."""
+    return 1.0 if a == b else rank(common(a, b), a, b)
 
 
 def _rows(
@@ -280,9 +282,11 @@ def _link(
     moved: bool,
     opts: AlignOptions,
 ) -> Link:
-    same = "\n".join(old[i].text for i in o) == "\n".join(new[j].text for j in n)
-    a = "".join(old_codes[i] for i in o)
-    b = "".join(new_codes[j] for j in n)
+    if len(o) == len(n) == 1:  # most rows: no joining
+        same, a, b = old[o[0]].text == new[n[0]].text, old_codes[o[0]], new_codes[n[0]]
+    else:
+        same = "\n".join(old[i].text for i in o) == "\n".join(new[j].text for j in n)
+        a, b = "".join(old_codes[i] for i in o), "".join(new_codes[j] for j in n)
     value = 1.0
     if not same:
         m = common(a, b)

@@ -37,6 +37,10 @@ _CHUNK_BYTES = bytes(
     b if b >= 0x80 or _TOKEN.match(chr(b)) or chr(b) in "-/.'" else ord(" ") for b in range(256)
 )
 """Bytes of characters no token holds become spaces; UTF-8 bytes of the other characters stay."""
+_MARK = "\uffff"
+"""Stands between the texts of a batch: no token holds it, so no text keeps one."""
+_SEPARATOR = "\ud800"
+"""The code of ``_MARK``: a surrogate, which no token's code is."""
 _COVER_FROM = 0.6
 """Share of the shorter paragraph found in the longer from which growth starts to cost less."""
 _COVER_SPAN = 1.0 - _COVER_FROM
@@ -106,11 +110,12 @@ def numbers(text: str) -> frozenset[str]:
 
 
 class Encoder:
-    """Code each distinct token as one character, in order of first sight (deterministic).
+    """Code each distinct token as one character (equal tokens, equal codes; deterministic).
 
-    `encode` gives the same codes as coding `tokens` one by one, faster: a paragraph seen
-    before is looked up whole, and the rest is cut at the characters no token can hold
-    (a C-level translate and split) into chunks that are each tokenised once.
+    Gives what coding `tokens` one by one gives, up to the choice of characters, faster: a
+    paragraph seen before is looked up whole, and the others are cut at the characters no
+    token can hold (one C-level translate and split for a whole batch) into chunks that are
+    each tokenised once.
     """
 
     __slots__ = ("_chunks", "_codes", "_texts")
@@ -118,28 +123,43 @@ class Encoder:
     def __init__(self) -> None:
         self._codes = _Codes()
         self._chunks = _Chunks(self._codes)
+        self._chunks[_MARK] = _SEPARATOR
         self._texts: dict[str, str] = {}
 
     def encode(self, text: str) -> str:
         """Return the coded token string of ``text``."""
-        done = self._texts.get(text)
-        if done is not None:
-            return done
-        folded = text.casefold()
-        odd = _non_ascii(folded)
-        if odd & _HYPHEN_CHARS:
-            folded = folded.translate(_HYPHENS)
-        folded = _LEADING_NUMBER.sub("", folded, count=1)
-        words = folded
-        for char in sorted(odd - _HYPHEN_CHARS):
-            if not _WORD_CHAR.match(char):
-                words = words.replace(char, " ")
-        chunks = words.encode().translate(_CHUNK_BYTES).decode().split()
-        out = "".join(map(self._chunks.__getitem__, chunks))
-        if not out:  # no token survived: `tokens` falls back to the non-space runs
-            out = "".join(map(self._codes.__getitem__, folded.split()))
-        self._texts[text] = out
-        return out
+        return self.encode_all((text,))[0]
+
+    def encode_all(self, texts: Sequence[str]) -> list[str]:
+        """Return the coded token strings of ``texts``, as `encode` on each in turn would."""
+        known = self._texts
+        todo = [text for text in dict.fromkeys(texts) if text not in known]
+        if todo:
+            folded = [_fold(text) for text in todo]
+            words = f" {_MARK} ".join(_words(text) for text in folded)
+            chunks = words.encode().translate(_CHUNK_BYTES).decode().split()
+            coded = "".join(map(self._chunks.__getitem__, chunks)).split(_SEPARATOR)
+            for text, fold, out in zip(todo, folded, coded, strict=True):
+                if not out:  # no token survived: `tokens` falls back to the non-space runs
+                    out = "".join(map(self._codes.__getitem__, fold.split()))
+                known[text] = out
+        return [known[text] for text in texts]
+
+
+def _fold(text: str) -> str:
+    """Return ``text`` as `tokens` reads it: case folded, hyphens unified, no paragraph number."""
+    folded = text.casefold()
+    if not folded.isascii() and any(char in folded for char in _HYPHEN_CHARS):
+        folded = folded.translate(_HYPHENS)
+    return _LEADING_NUMBER.sub("", folded, count=1)
+
+
+def _words(folded: str) -> str:
+    """Return a folded text with its non-ASCII characters that no token holds made spaces."""
+    for char in sorted(_non_ascii(folded)):
+        if not _WORD_CHAR.match(char):
+            folded = folded.replace(char, " ")
+    return folded
 
 
 class _Codes(dict[str, str]):
@@ -152,6 +172,10 @@ class _Codes(dict[str, str]):
     __slots__ = ()
 
     def __missing__(self, tok: str) -> str:
+        return self.new(tok)
+
+    def new(self, tok: str) -> str:
+        """Give ``tok`` the next code and return it."""
         k = len(self)
         # Skip the surrogate block: every code must be a valid character.
         code = self[tok] = chr(k) if k < 0xD800 else chr(k + 0x800)
@@ -168,7 +192,12 @@ class _Chunks(dict[str, str]):
         self._codes = codes
 
     def __missing__(self, chunk: str) -> str:
-        out = self[chunk] = "".join(map(self._codes.__getitem__, _chunk_tokens(chunk)))
+        codes = self._codes
+        out = ""
+        for tok in _chunk_tokens(chunk):  # most chunks hold one token, often a new one
+            code = codes.get(tok)
+            out += codes.new(tok) if code is None else code
+        self[chunk] = out
         return out
 
 
@@ -221,8 +250,9 @@ def gains(
     out = []
     for m, b in zip(commons, lengths, strict=True):
         short, long = (a, b) if a <= b else (b, a)
-        cover = m / short if short else 0.0
-        ramp = min(1.0, max(0.0, (cover - _COVER_FROM) / _COVER_SPAN))
+        ramp = ((m / short if short else 0.0) - _COVER_FROM) / _COVER_SPAN
+        # min(1.0, max(0.0, ramp)) without the calls
+        ramp = (ramp if ramp < 1.0 else 1.0) if ramp > 0.0 else 0.0
         out.append(m - weight * ((short - m) + (1.0 - shrink * ramp) * (long - m)))
     return out
 

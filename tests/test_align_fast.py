@@ -6,6 +6,7 @@ package runs faster code that must give exactly the same results, floats include
 
 from __future__ import annotations
 
+import re
 from array import array
 from collections.abc import Callable, Sequence
 
@@ -358,3 +359,10 @@ def _plain_close_pairs(old: Sequence[str], new: Sequence[str], cutoff: float) ->
 def test_close_pairs_equal_one_call_per_cell(old: list[str], new: list[str], cutoff: float) -> None:
     """One rapidfuzz call per row finds the same pairs and float32 scores as one call per cell."""
     assert measure.close_pairs(old, new, cutoff=cutoff) == _plain_close_pairs(old, new, cutoff)
+
+
+@given(_texts)
+def test_numbers_equal_the_digit_runs(texts: list[str]) -> None:
+    """`numbers` finds the ``\\d+`` runs of a text, by translation when it is ASCII."""
+    for text in texts:
+        assert measure.numbers(text) == frozenset(re.findall(r"\d+", text))

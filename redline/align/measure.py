@@ -37,6 +37,7 @@ _CHUNK_BYTES = bytes(
     b if b >= 0x80 or _TOKEN.match(chr(b)) or chr(b) in "-/.'" else ord(" ") for b in range(256)
 )
 """Bytes of characters no token holds become spaces; UTF-8 bytes of the other characters stay."""
+_DIGIT_BYTES = bytes(b if chr(b).isdigit() and b < 0x80 else ord(" ") for b in range(256))
 _MARK = "\uffff"
 """Stands between the texts of a batch: no token holds it, so no text keeps one."""
 _SEPARATOR = "\ud800"
@@ -106,6 +107,8 @@ def numbers(text: str) -> frozenset[str]:
     >>> sorted(numbers("resolutions 77/16 and 78/120 of 2023"))
     ['120', '16', '2023', '77', '78']
     """
+    if text.isascii():  # the digit runs are what a bytes translation and a split leave
+        return frozenset(text.encode().translate(_DIGIT_BYTES).decode().split())
     return frozenset(_DIGITS.findall(text))
 
 
@@ -119,11 +122,11 @@ class Encoder:
     """
 
     __slots__ = ("_chunks", "_codes", "_texts")
+    # _texts: coded string of each text; _chunks: of each chunk; _codes: of each token.
 
     def __init__(self) -> None:
         self._codes = _Codes()
-        self._chunks = _Chunks(self._codes)
-        self._chunks[_MARK] = _SEPARATOR
+        self._chunks: dict[str, str] = {_MARK: _SEPARATOR}
         self._texts: dict[str, str] = {}
 
     def encode(self, text: str) -> str:
@@ -138,12 +141,23 @@ class Encoder:
             folded = [_fold(text) for text in todo]
             words = f" {_MARK} ".join(_words(text) for text in folded)
             chunks = words.encode().translate(_CHUNK_BYTES).decode().split()
+            self._learn(chunks)
             coded = "".join(map(self._chunks.__getitem__, chunks)).split(_SEPARATOR)
             for text, fold, out in zip(todo, folded, coded, strict=True):
                 if not out:  # no token survived: `tokens` falls back to the non-space runs
                     out = "".join(map(self._codes.__getitem__, fold.split()))
                 known[text] = out
         return [known[text] for text in texts]
+
+    def _learn(self, chunks: Sequence[str]) -> None:
+        """Code the chunks not seen before, and their new tokens, in order of first sight."""
+        table, codes = self._chunks, self._codes
+        for chunk in [chunk for chunk in dict.fromkeys(chunks) if chunk not in table]:
+            out = ""
+            for tok in _chunk_tokens(chunk):  # most chunks hold one token
+                code = codes.get(tok)
+                out += codes.new(tok) if code is None else code
+            table[chunk] = out
 
 
 def _fold(text: str) -> str:
@@ -180,25 +194,6 @@ class _Codes(dict[str, str]):
         # Skip the surrogate block: every code must be a valid character.
         code = self[tok] = chr(k) if k < 0xD800 else chr(k + 0x800)
         return code
-
-
-class _Chunks(dict[str, str]):
-    """The coded tokens of each chunk of word characters and ``-/.'``, found on first sight."""
-
-    __slots__ = ("_codes",)
-
-    def __init__(self, codes: _Codes) -> None:
-        super().__init__()
-        self._codes = codes
-
-    def __missing__(self, chunk: str) -> str:
-        codes = self._codes
-        out = ""
-        for tok in _chunk_tokens(chunk):  # most chunks hold one token, often a new one
-            code = codes.get(tok)
-            out += codes.new(tok) if code is None else code
-        self[chunk] = out
-        return out
 
 
 @functools.lru_cache(maxsize=1 << 16)

@@ -16,7 +16,7 @@ from redline.clean import clean_document, clean_text
 from redline.clean.blocks import _NUMBER_ONLY, bare_number, ends_clause
 from redline.clean.footnotes import RULE_RUN, is_rule
 from redline.clean.furniture import PAGE_LINE_START, embedded_furniture, page_reason
-from redline.clean.marks import Cite, _glued, _search, find_cites
+from redline.clean.marks import Cite, _after_year, _glued, _search, find_cites
 from redline.clean.scan import frame, line_start, lines_holding, matching_lines
 from redline.clean.text import collapse, glue
 from redline.symbols import is_symbol_line
@@ -323,7 +323,7 @@ def test_find_cites_equals_the_unbounded_search(texts: list[str], marks: list[st
 
 
 def _glued_plain(mark: str) -> re.Pattern[str]:
-    """The glued-mark pattern as first written: what precedes is looked at from every position."""
+    """The glued-mark pattern as first written, compiled for each mark."""
     m = re.escape(mark)
     if mark.startswith("*"):
         return re.compile(rf"(?<=[^\s*]){m}(?![*\w])")
@@ -335,6 +335,17 @@ def _glued_plain(mark: str) -> re.Pattern[str]:
     st.sampled_from(["1", "2", "12", "123", "*", "**", "***", "a"]),
     st.integers(0, 31),
 )
-def test_glued_pattern_equals_the_plain_one(text: str, mark: str, begin: int) -> None:
-    spans = [m.span() for m in _glued(mark).finditer(text, begin)]
+def test_glued_marks_are_found_where_the_plain_pattern_finds_them(text: str, mark: str, begin: int) -> None:
+    spans = list(_glued(text, mark, begin))
     assert spans == [m.span() for m in _glued_plain(mark).finditer(text, begin)]
+
+
+@given(
+    st.text(alphabet=st.sampled_from("12089*a.,;:)/ \t\nx"), max_size=30) | st.text(max_size=30),
+    st.sampled_from(["1", "2", "12", "123", "*", "a"]),
+    st.integers(0, 31),
+)
+def test_a_mark_after_a_year_is_found_as_the_plain_pattern_finds_it(text: str, mark: str, begin: int) -> None:
+    plain = re.compile(rf"(?<![\w/.])((?:1[89]|20)\d\d){re.escape(mark)}(?=[\s,.;:)]|$)")
+    first = next(plain.finditer(text, begin), None)
+    assert _after_year(text, mark, begin) == (None if first is None else first.end(1))

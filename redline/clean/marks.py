@@ -9,7 +9,7 @@ exists is detached; marks are sought in reading order, each after the previous o
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -129,19 +129,57 @@ class Cite:
     mark: str
 
 
-@lru_cache(maxsize=512)
-def _glued(mark: str) -> re.Pattern[str]:
-    # The mark comes first, so the engine jumps from one occurrence of it to the next and
-    # looks behind it only there; (?<=X{m}) after the mark is (?<=X) before it.
-    m = re.escape(mark)
-    if mark.startswith("*"):
-        return re.compile(rf"{m}(?<=[^\s*]{m})(?![*\w])")
-    return re.compile(rf"{m}(?:(?<=[^\W\d_]{m})|(?<=[,;:)\]”’\"]{m})|(?<=\D\.{m}))(?=[\s,.;:)\]”’]|$)")
+_GLUED_BEFORE = re.compile(r"(?:[^\W\d_]|[,;:)\]”’\"]|\D\.)\Z")
+"""What a glued mark follows, ending where the mark starts: a letter, a closing sign, or a
+full stop after a non-digit ("World,2", "Strategy5", "para.3")."""
+_GLUED_AFTER = re.compile(r"[\s,.;:)\]”’]")
+"""What may follow a glued mark, unless the text ends there."""
+_STAR_BEFORE = re.compile(r"[^\s*]\Z")
+_STAR_AFTER = re.compile(r"[*\w]")
+"""What may not follow an asterisk mark."""
 
 
-@lru_cache(maxsize=512)
-def _year(mark: str) -> re.Pattern[str]:
-    return re.compile(rf"(?<![\w/.])((?:1[89]|20)\d\d){re.escape(mark)}(?=[\s,.;:)]|$)")
+def _glued(text: str, mark: str, begin: int) -> Iterator[tuple[int, int]]:
+    """Yield the spans, from ``begin`` on, where ``mark`` is printed glued to the word before it.
+
+    The spans are those a regular expression with lookbehind and lookahead around the mark
+    would find, but no expression is compiled per mark: compiling one for each of a
+    report's footnotes cost more than all the searching (a test holds the two to agree).
+    """
+    star = mark.startswith("*")
+    before = _STAR_BEFORE if star else _GLUED_BEFORE
+    at = text.find(mark, begin)
+    while at >= 0:
+        end = at + len(mark)
+        if star:
+            after_ok = _STAR_AFTER.match(text, end) is None
+        else:
+            after_ok = end == len(text) or _GLUED_AFTER.match(text, end) is not None
+        if after_ok and before.search(text, max(at - 2, 0), at):
+            yield at, end
+            at = text.find(mark, end)
+        else:
+            at = text.find(mark, at + 1)
+
+
+_YEAR = re.compile(r"(?<![\w/.])(?:1[89]|20)\d\d\Z")
+"""A year ending where a mark glued to it starts ("195414" is 1954 and note 14)."""
+_YEAR_AFTER = re.compile(r"[\s,.;:)]")
+
+
+def _after_year(text: str, mark: str, begin: int) -> int | None:
+    """Return where ``mark`` first starts glued to a year that starts at or after ``begin``, or None.
+
+    Like :func:`_glued`, this stands for a per-mark regular expression (a test holds the
+    two to agree).
+    """
+    at = text.find(mark, begin + 4)
+    while at >= 0:
+        end = at + len(mark)
+        if (end == len(text) or _YEAR_AFTER.match(text, end)) and _YEAR.search(text, at - 4, at):
+            return at
+        at = text.find(mark, at + 1)
+    return None
 
 
 @lru_cache(maxsize=512)
@@ -184,7 +222,7 @@ def _search(
 
     The search stops after position ``until`` (inclusive) when it is given.
     """
-    pattern = {"glued": _glued, "year": _year}.get(kind, _spaced)(mark)
+    pattern = _spaced(mark) if kind == "spaced" else None
     end = len(lines) if until is None else min(until + 1, len(lines))
     for pos in range(cursor[0], end):
         no, text = lines[pos]
@@ -192,13 +230,14 @@ def _search(
             continue
         begin = cursor[1] if pos == cursor[0] else 0
         if kind == "glued":
-            for m in pattern.finditer(text, begin):
-                if not _in_symbol(text, m.start()):
-                    return Cite(no, m.start(), m.end(), mark)
+            for start, stop in _glued(text, mark, begin):
+                if not _in_symbol(text, start):
+                    return Cite(no, start, stop, mark)
         elif kind == "year":
-            for m in pattern.finditer(text, begin):
-                return Cite(no, m.end(1), m.end(), mark)
-        else:
+            at = _after_year(text, mark, begin)
+            if at is not None:
+                return Cite(no, at, at + len(mark), mark)
+        elif pattern is not None:
             for m in pattern.finditer(text, begin):
                 next_line = lines[pos + 1][1] if pos + 1 < len(lines) else ""
                 if _spaced_ok(text, m.start(), m.end(), next_line):

@@ -133,3 +133,10 @@ def test_indel_is_the_plain_rapidfuzz_score() -> None:
     """Two empty texts are equal; otherwise the score is rapidfuzz's normalised Indel similarity."""
     assert pairscore.sequence_similarity("", "") == 1.0
     assert pairscore.sequence_similarity("ab", "ac") == Indel.normalized_similarity("ab", "ac")
+
+
+@given(_texts)
+def test_word_count_equals_split(texts: list[str]) -> None:
+    """Counting where non-space runs begin gives ``len(text.split())``, Unicode white space included."""
+    for text in [*texts, " \u2003a\x1cb\x85 c\u3000", "\ud800 x"]:
+        assert features.count_words(text) == len(text.split())

@@ -24,6 +24,8 @@ _WORD = re.compile(r"[^\W_]+")
 _ASCII_BYTES = bytes(range(128))
 _WORD_BYTES = bytes(b if b >= 0x80 or _WORD.match(chr(b)) else ord(" ") for b in range(256))
 """ASCII bytes of letters and digits stay, the other ASCII bytes become spaces; UTF-8 bytes stay."""
+_SPACE_BYTES = bytes(ord(" ") if b < 0x80 and chr(b).isspace() else ord("w") for b in range(256))
+"""White space bytes (as ``str.split`` counts them) become spaces, every other byte a "w"."""
 _SHORT_REF = re.compile(r"\b(\d{1,3}/\d{1,4})\b(?!/)")
 """A resolution cited by its short number, as in "its resolution 79/42 of 2 December 2024"."""
 _SHORT_LABEL = re.compile(r"\d{1,3}/\d{1,4}")
@@ -100,6 +102,21 @@ def body_words(body: str) -> list[str]:
     return text.encode().translate(_WORD_BYTES).decode().split()
 
 
+def count_words(text: str) -> int:
+    """Return ``len(text.split())`` without making the words: count where a run of non-space begins.
+
+    >>> count_words(" Decides\\tto remain  seized\\u00a0of the matter. ")
+    7
+    """
+    if not text.isascii():
+        odd = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
+        for char in sorted(set(odd.decode("utf-8", "surrogatepass"))):
+            if char.isspace():
+                text = text.replace(char, " ")
+    marks = b" " + text.encode("utf-8", "surrogatepass").translate(_SPACE_BYTES)
+    return marks.count(b" w")
+
+
 def _short_refs(text: str) -> list[str]:
     """Return ``_SHORT_REF.findall(text)``, scanning from where the first match could begin.
 
@@ -123,7 +140,7 @@ def features(res: Resolution) -> Features:
     return Features(
         title=normalise_title(res.title),
         body=body,
-        length=len(body.split()),
+        length=count_words(body),
         sketch=_NUMBER.sub("#", " ".join(body_words(body[: SKETCH_WORDS * 12])[:SKETCH_WORDS])),
         symbols=tuple(own),
         short=tuple(dict.fromkeys(short)),

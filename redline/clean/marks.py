@@ -135,6 +135,7 @@ full stop after a non-digit ("World,2", "Strategy5", "para.3")."""
 _GLUED_AFTER = re.compile(r"[\s,.;:)\]”’]")
 """What may follow a glued mark, unless the text ends there."""
 _STAR_BEFORE = re.compile(r"[^\s*]\Z")
+"""What an asterisk mark follows, ending where it starts: neither white space nor an asterisk."""
 _STAR_AFTER = re.compile(r"[*\w]")
 """What may not follow an asterisk mark."""
 

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 
 import redline.clean.scan
 from redline.clean import clean_document, clean_text
-from redline.clean.blocks import _NUMBER_ONLY, bare_number, ends_clause
+from redline.clean.blocks import _HEADING_LINE, _NUMBER_ONLY, bare_number, ends_clause
 from redline.clean.footnotes import RULE_RUN, is_rule
 from redline.clean.furniture import PAGE_LINE_START, embedded_furniture, page_reason
 from redline.clean.marks import Cite, _after_year, _glued, _search, find_cites
@@ -349,3 +349,10 @@ def test_a_mark_after_a_year_is_found_as_the_plain_pattern_finds_it(text: str, m
     plain = re.compile(rf"(?<![\w/.])((?:1[89]|20)\d\d){re.escape(mark)}(?=[\s,.;:)]|$)")
     first = next(plain.finditer(text, begin), None)
     assert _after_year(text, mark, begin) == (None if first is None else first.end(1))
+
+
+@given(st.from_regex(_HEADING_LINE) | st.text(max_size=30))
+def test_no_heading_opens_in_lower_case(text: str) -> None:
+    """build_blocks skips the heading pattern for a line that opens with a lower-case letter."""
+    if text[:1].islower():
+        assert _HEADING_LINE.match(text) is None

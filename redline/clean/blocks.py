@@ -273,7 +273,8 @@ def build_blocks(
         gap = range(previous + 1, index)  # lines between: blank, furniture or notes
         brk = bool(gap) and bool(groups) and not skipped.isdisjoint(gap)
         clean = _strip_marks(line, cites[index]) if index in cites else line
-        heading = _HEADING_LINE.match(clean) is not None
+        # A heading opens with a capital or a digit; most lines, wrapped mid-sentence, do not.
+        heading = not clean[:1].islower() and _HEADING_LINE.match(clean) is not None
         if not groups:
             new = True
         elif bare_number(running):

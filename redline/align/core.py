@@ -63,10 +63,14 @@ def _backbone(
     for (pi, pj), (qi, qj) in itertools.pairwise(bounds):
         if pi >= 0:
             groups.append(((pi,), (pj,)))
-        inside = [(i, j) for i, j in steer if pi < i < qi and pj < j < qj]
-        # Only the DP reads the numbers: each paragraph lies in one gap at most.
-        gap_nums = ([numbers(p.text) for p in old[pi + 1 : qi]], [numbers(p.text) for p in new[pj + 1 : qj]])
-        groups.extend(_gap(old_codes, new_codes, pi + 1, qi, pj + 1, qj, opts, inside, gap_nums))
+        if pi + 1 < qi and pj + 1 < qj:  # (most anchors follow one another: no gap)
+            inside = [(i, j) for i, j in steer if pi < i < qi and pj < j < qj]
+            # Only the DP reads the numbers: each paragraph lies in one gap at most.
+            gap_nums = (
+                [numbers(p.text) for p in old[pi + 1 : qi]],
+                [numbers(p.text) for p in new[pj + 1 : qj]],
+            )
+            groups.extend(_gap(old_codes, new_codes, pi + 1, qi, pj + 1, qj, opts, inside, gap_nums))
     return groups
 
 

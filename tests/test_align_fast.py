@@ -14,9 +14,10 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rapidfuzz.distance import Indel
 
-from redline.align import dp, measure
+from redline.align import coding, dp, measure
+from redline.align.coding import Encoder, tokens
 from redline.align.dp import Group, solve
-from redline.align.measure import Encoder, common, common_matrix, gains, tokens, unmatched
+from redline.align.measure import common, common_matrix, gains, unmatched
 from tests.strategies import redline_text, sentence
 
 _NEG = float("-inf")
@@ -342,7 +343,7 @@ def test_gains_equal_the_unmatched_formula(commons: list[int], a: int, weight: f
 def test_squeeze_equals_split_and_join(texts: list[str]) -> None:
     """`squeeze` gives ``" ".join(text.split())`` whether or not it can skip the split."""
     for text in texts:
-        assert measure.squeeze(text) == " ".join(text.split())
+        assert coding.squeeze(text) == " ".join(text.split())
 
 
 def _plain_close_pairs(old: Sequence[str], new: Sequence[str], cutoff: float) -> list[tuple[float, int, int]]:
@@ -365,4 +366,4 @@ def test_close_pairs_equal_one_call_per_cell(old: list[str], new: list[str], cut
 def test_numbers_equal_the_digit_runs(texts: list[str]) -> None:
     """`numbers` finds the ``\\d+`` runs of a text, by translation when it is ASCII."""
     for text in texts:
-        assert measure.numbers(text) == frozenset(re.findall(r"\d+", text))
+        assert coding.numbers(text) == frozenset(re.findall(r"\d+", text))

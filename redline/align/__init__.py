@@ -6,8 +6,9 @@ between them; paragraphs it leaves over are paired across the text as moves.
 
 from __future__ import annotations
 
+from redline.align.coding import tokens
 from redline.align.core import align
-from redline.align.measure import similarity, tokens
+from redline.align.measure import similarity
 from redline.align.options import AlignOptions
 
 __all__ = ["AlignOptions", "align", "similarity", "tokens"]

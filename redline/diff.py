@@ -1,8 +1,8 @@
 """Word diff of one row: the only place diff-match-patch is imported.
 
 Each token (a word, a run of white space, or one punctuation mark) is encoded as one
-private-use character, the encoded strings are diffed and cleaned semantically, and the
-result is decoded (the ``diff_linesToChars`` trick applied to words). A change therefore
+private-use character, a shortest edit script of the encoded strings is found (rapidfuzz)
+and merged and cleaned semantically (diff-match-patch), and the result is decoded (the ``diff_linesToChars`` trick applied to words). A change therefore
 never starts or ends inside a word.
 """
 
@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from itertools import chain
 
 from diff_match_patch import diff_match_patch
+from rapidfuzz.distance import Indel
 
 from redline.model import Chunk, Op
 
@@ -31,6 +32,8 @@ _PRIVATE = "".join(map(chr, range(0xE000, 0xF900)))
 _RANGES = ((0xE000, 0xF8FF), (0xF0000, 0xFFFFD), (0x100000, 0x10FFFD), (0x10000, 0xEFFFF), (0x100, 0xD7FF))
 _OPS = {-1: Op.DELETE, 0: Op.EQUAL, 1: Op.INSERT}
 _CLAUSE_ENDS = frozenset(";.:")
+LCS_CELLS = 50_000_000
+"""Rows whose coded lengths multiply past this are searched by diff-match-patch (linear memory)."""
 COARSE_ABOVE = 600 * 600
 """Rows whose token counts multiply past this are diffed clause by clause first."""
 
@@ -142,10 +145,34 @@ def _clauses(tokens: list[str]) -> list[list[str]]:
 def _dmp_diff(old: str, new: str, *, cleanup: bool) -> list[tuple[Op, str]]:
     dmp = diff_match_patch()
     dmp.Diff_Timeout = 0
-    diffs = dmp.diff_main(old, new, False)
+    diffs = _edit_script(old, new, dmp)
     if cleanup:
         dmp.diff_cleanupSemantic(diffs)
     return [(_OPS[op], text) for op, text in diffs]
+
+
+def _edit_script(old: str, new: str, dmp: diff_match_patch) -> list[tuple[int, str]]:
+    """Return a shortest script of deletions and insertions from ``old`` to ``new``, merged.
+
+    The script is a longest common subsequence of the two coded strings. rapidfuzz finds one
+    in C++ (bit-parallel); diff-match-patch's own search (Myers' bisection) is pure Python and
+    was most of the word diff's time. Both find a shortest script; where several exist they may
+    pick different ones, and diff-match-patch's merge (which slides edits to a canonical place)
+    and semantic cleanup then give the same chunks on nearly all rows (see docs/design.md).
+    Very large rows go to diff-match-patch, whose memory stays linear.
+    """
+    if len(old) * len(new) > LCS_CELLS:
+        return dmp.diff_main(old, new, False)  # type: ignore[no-any-return]
+    diffs: list[tuple[int, str]] = []
+    for step in Indel.opcodes(old, new):
+        if step.tag == "equal":
+            diffs.append((0, old[step.src_start : step.src_end]))
+        elif step.tag == "delete":
+            diffs.append((-1, old[step.src_start : step.src_end]))
+        else:
+            diffs.append((1, new[step.dest_start : step.dest_end]))
+    dmp.diff_cleanupMerge(diffs)
+    return diffs
 
 
 def normalize(pieces: Iterable[tuple[Op, str]]) -> tuple[Chunk, ...]:

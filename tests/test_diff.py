@@ -233,3 +233,43 @@ def test_word_diff_equals_the_plain_path_on_real_paragraphs(corpus: Path) -> Non
     old, new = (d.resolutions[0].all_paragraphs() for d in docs)
     for a, b in itertools.product(old[:25], new[:25]):
         assert word_diff(a.text, b.text) == _plain_word_diff(a.text, b.text)
+
+
+def _script_checks(old: str, new: str) -> list[tuple[int, str]]:
+    from diff_match_patch import diff_match_patch
+
+    dmp = diff_match_patch()
+    dmp.Diff_Timeout = 0
+    script = redline.diff._edit_script(old, new, dmp)
+    assert "".join(t for op, t in script if op <= 0) == old
+    assert "".join(t for op, t in script if op >= 0) == new
+    assert all(t for _, t in script)
+    assert all(a[0] != b[0] for a, b in itertools.pairwise(script))
+    # Shortest: as many characters kept as diff-match-patch's own (Myers) search keeps.
+    kept = sum(len(t) for op, t in script if op == 0)
+    assert kept == sum(len(t) for op, t in dmp.diff_main(old, new, False) if op == 0)
+    return script
+
+
+@settings(max_examples=300)
+@given(st.text(alphabet="abcd", max_size=40), st.text(alphabet="abcd", max_size=40))
+def test_edit_script_is_shortest_and_merged(old: str, new: str) -> None:
+    """rapidfuzz's script rebuilds both strings, is merged, and keeps a longest common subsequence."""
+    _script_checks(old, new)
+
+
+@given(edited_text())
+def test_edit_script_on_coded_rows(pair: tuple[str, str]) -> None:
+    """The same on coded token rows, the strings the word diff really hands over."""
+    old_tokens, new_tokens = tokenize(pair[0]), tokenize(pair[1])
+    codes: dict[str, str] = {}
+    _script_checks(redline.diff._encode(old_tokens, codes), redline.diff._encode(new_tokens, codes))
+
+
+@given(edited_text())
+def test_rows_past_the_cell_limit_use_the_linear_memory_search(pair: tuple[str, str]) -> None:
+    """Past LCS_CELLS diff-match-patch searches instead; every guarantee of the chunks holds."""
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(redline.diff, "LCS_CELLS", 0)
+        _check_invariants(*pair)
+        _script_checks("abcab", "cbabac")

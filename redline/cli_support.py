@@ -101,7 +101,7 @@ def write_output(out: str | bytes, output: str | None) -> None:
             stream.write(data)
             stream.flush()
         except BrokenPipeError:
-            _silence_stdout()  # the reader (e.g. `| head`) has all it wants: not an error
+            _silence(sys.stdout)  # the reader (e.g. `| head`) has all it wants: not an error
         return
     try:
         Path(output).write_bytes(data)
@@ -109,18 +109,21 @@ def write_output(out: str | bytes, output: str | None) -> None:
         raise Trouble(f"{output}: cannot write: {exc.strerror or exc}") from None
 
 
-def _silence_stdout() -> None:
-    """Point stdout at /dev/null so Python's exit-time flush does not fail on the closed pipe."""
+def _silence(stream: IO[str]) -> None:
+    """Point ``stream`` at /dev/null so Python's exit-time flush does not fail on the closed pipe."""
     try:
         devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+        os.dup2(devnull, stream.fileno())
     except (OSError, ValueError, AttributeError):
         pass
 
 
 def say(message: str) -> None:
-    """Tell the user something on stderr, prefixed ``redline:``."""
-    click.echo(f"redline: {message}", err=True)
+    """Tell the user something on stderr, prefixed ``redline:`` (nothing if no one reads it)."""
+    try:
+        click.echo(f"redline: {message}", err=True)
+    except BrokenPipeError:
+        _silence(sys.stderr)  # `redline demo 2>&1 | head`: the reader is gone, not an error
 
 
 @contextlib.contextmanager

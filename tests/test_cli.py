@@ -372,6 +372,20 @@ def test_script_demo_from_another_directory(tmp_path: Path) -> None:
     assert list(tmp_path.iterdir()) == []
 
 
+@installed
+def test_script_demo_into_a_closed_pipe_exits_0(tmp_path: Path) -> None:
+    """`redline demo 2>&1 | head`: a reader that has gone away is no error, on stdout or stderr."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # every write to the pipe now fails with EPIPE, as after `head` exits
+    try:
+        done = subprocess.run(
+            [str(REDLINE), "demo"], cwd=tmp_path, stdout=write_end, stderr=write_end, check=False, timeout=120
+        )
+    finally:
+        os.close(write_end)
+    assert done.returncode == 0
+
+
 def test_check_shows_progress_when_stderr_is_a_terminal(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

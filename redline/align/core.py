@@ -28,8 +28,9 @@ def align(
     codes = Encoder().encode_all([p.text for p in (*old, *new)])
     old_codes, new_codes = codes[: len(old)], codes[len(old) :]
     groups = _backbone(old, new, old_codes, new_codes, opts)
-    backbone, moved = _moves(groups, old_codes, new_codes, opts)
-    return _rows(old, new, old_codes, new_codes, backbone, moved, opts)
+    ranks: dict[tuple[int, int], float] = {}
+    backbone, moved = _moves(groups, old_codes, new_codes, opts, ranks)
+    return _rows(old, new, old_codes, new_codes, backbone, moved, opts, ranks)
 
 
 def _backbone(
@@ -189,14 +190,19 @@ def _gap(
 
 
 def _moves(
-    groups: list[Group], old_codes: Sequence[str], new_codes: Sequence[str], opts: AlignOptions
+    groups: list[Group],
+    old_codes: Sequence[str],
+    new_codes: Sequence[str],
+    opts: AlignOptions,
+    ranks: dict[tuple[int, int], float],
 ) -> tuple[list[Group], list[Group]]:
     """Pair what the backbone left over across the whole text; return (backbone, moves).
 
     A weak backbone pair (below ``weak_similarity``) competes with the leftovers: when one
     of its paragraphs has a better partner elsewhere, the pair is undone and the better one
     made a move. This is how two paragraphs that moved away from the same spot are not
-    paired with each other.
+    paired with each other. The similarity of each single pair of the backbone goes into
+    ``ranks``, where the rows find it.
     """
 
     def rank(m: int, a: str, b: str) -> float:
@@ -204,21 +210,17 @@ def _moves(
             m, len(a), len(b), unmatched_weight=opts.unmatched_weight, growth_weight=opts.growth_weight
         )
 
-    weak = [
-        (o[0], n[0])
-        for o, n in groups
-        if len(o) == len(n) == 1 and _rank_pair(old_codes[o[0]], new_codes[n[0]], rank) < opts.weak_similarity
-    ]
+    for o, n in groups:
+        if len(o) == len(n) == 1:
+            ranks[o[0], n[0]] = _rank_pair(old_codes[o[0]], new_codes[n[0]], rank)
+    weak = [pair for pair, value in ranks.items() if value < opts.weak_similarity]
     used_old = {i for o, _ in groups for i in o}
     used_new = {j for _, n in groups for j in n}
     pool_old = sorted({i for i in range(len(old_codes)) if i not in used_old} | {i for i, _ in weak})
     pool_new = sorted({j for j in range(len(new_codes)) if j not in used_new} | {j for _, j in weak})
     at_old = {i: k for k, i in enumerate(pool_old)}
     at_new = {j: k for k, j in enumerate(pool_new)}
-    given = [
-        (rank(common(old_codes[i], new_codes[j]), old_codes[i], new_codes[j]), at_old[i], at_new[j])
-        for i, j in weak
-    ]
+    given = [(ranks[i, j], at_old[i], at_new[j]) for i, j in weak]
     pairs = pair_leftovers(
         [old_codes[i] for i in pool_old],
         [new_codes[j] for j in pool_new],
@@ -250,8 +252,12 @@ def _rows(
     backbone: list[Group],
     moved: list[Group],
     opts: AlignOptions,
+    ranks: dict[tuple[int, int], float],
 ) -> tuple[Link, ...]:
-    """Make the links and put them in reading order of the new text."""
+    """Make the links and put them in reading order of the new text.
+
+    ``ranks`` holds the similarity of single pairs already scored.
+    """
     links: list[tuple[tuple[int, int, int], Link]] = []
     moved_set = set(moved)
     owner: dict[int, int] = {}
@@ -259,7 +265,7 @@ def _rows(
         for i in o:
             owner[i] = n[0]
     for o, n in [*backbone, *moved]:
-        link = _link(old, new, old_codes, new_codes, o, n, moved=(o, n) in moved_set, opts=opts)
+        link = _link(old, new, old_codes, new_codes, o, n, moved=(o, n) in moved_set, opts=opts, ranks=ranks)
         links.append(((n[0], 0, 0), link))
     paired_old = {i for o, _ in [*backbone, *moved] for i in o}
     paired_new = {j for _, n in [*backbone, *moved] for j in n}
@@ -286,17 +292,26 @@ def _link(
     *,
     moved: bool,
     opts: AlignOptions,
+    ranks: dict[tuple[int, int], float],
 ) -> Link:
-    if len(o) == len(n) == 1:  # most rows: no joining
+    if len(o) == len(n) == 1:  # most rows: no joining, and the backbone's are scored
         same, a, b = old[o[0]].text == new[n[0]].text, old_codes[o[0]], new_codes[n[0]]
+        known = ranks.get((o[0], n[0]))
     else:
         same = "\n".join(old[i].text for i in o) == "\n".join(new[j].text for j in n)
         a, b = "".join(old_codes[i] for i in o), "".join(new_codes[j] for j in n)
-    value = 1.0
-    if not same:
-        m = common(a, b)
+        known = None
+    if same:
+        value = 1.0
+    elif known is not None:
+        value = known
+    else:
         value = score(
-            m, len(a), len(b), unmatched_weight=opts.unmatched_weight, growth_weight=opts.growth_weight
+            common(a, b),
+            len(a),
+            len(b),
+            unmatched_weight=opts.unmatched_weight,
+            growth_weight=opts.growth_weight,
         )
     renumbered = old[o[0]].address != new[n[0]].address
     kind = RowKind.EQUAL if same else RowKind.CHANGED

@@ -2,13 +2,15 @@
 
 Each token (a word, a run of white space, or one punctuation mark) is encoded as one
 private-use character, a shortest edit script of the encoded strings is found (rapidfuzz)
-and merged and cleaned semantically (diff-match-patch), and the result is decoded (the ``diff_linesToChars`` trick applied to words). A change therefore
-never starts or ends inside a word.
+and merged and cleaned semantically (diff-match-patch), and the result is decoded (the
+``diff_linesToChars`` trick applied to words). A change therefore never starts or ends
+inside a word.
 """
 
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Iterable
 from itertools import chain
 
@@ -62,29 +64,106 @@ def word_diff(old: str, new: str) -> tuple[Chunk, ...]:
     old_tokens, new_tokens = tokenize(old), tokenize(new)
     if len(old_tokens) * len(new_tokens) > COARSE_ABOVE:
         return normalize(_clause_first(old_tokens, new_tokens))
-    return normalize(_token_diff(old_tokens, new_tokens))
+    return _decode(_coded_diff(old_tokens, new_tokens), old_tokens, new_tokens)
 
 
 def _token_diff(old_tokens: list[str], new_tokens: list[str]) -> list[tuple[Op, str]]:
     """Diff two token lists (one private character per token) and clean the result semantically."""
-    codes = _codes(chain(old_tokens, new_tokens)).__getitem__
-    old_code, new_code = "".join(map(codes, old_tokens)), "".join(map(codes, new_tokens))
-    diffs = _dmp_diff(old_code, new_code, cleanup=True)
+    diffs = _coded_diff(old_tokens, new_tokens)
     # A diff lists both texts in order, so each piece's tokens are the next ones of its side.
     out: list[tuple[Op, str]] = []
     at_old = at_new = 0
     for op, text in diffs:
-        if op is Op.EQUAL:
-            out.append((op, "".join(old_tokens[at_old : at_old + len(text)])))
+        if op == 0:
+            out.append((Op.EQUAL, "".join(old_tokens[at_old : at_old + len(text)])))
             at_old += len(text)
             at_new += len(text)
-        elif op is Op.DELETE:
-            out.append((op, "".join(old_tokens[at_old : at_old + len(text)])))
+        elif op < 0:
+            out.append((Op.DELETE, "".join(old_tokens[at_old : at_old + len(text)])))
             at_old += len(text)
         else:
-            out.append((op, "".join(new_tokens[at_new : at_new + len(text)])))
+            out.append((Op.INSERT, "".join(new_tokens[at_new : at_new + len(text)])))
             at_new += len(text)
     return out
+
+
+def _coded_diff(old_tokens: list[str], new_tokens: list[str]) -> list[tuple[int, str]]:
+    """Return diff-match-patch's cleaned diff of the two token lists, one character per token."""
+    try:
+        code = _SEEN.__getitem__
+        old_code, new_code = "".join(map(code, old_tokens)), "".join(map(code, new_tokens))
+    except KeyError:
+        code = _learn(chain(old_tokens, new_tokens)).__getitem__
+        old_code, new_code = "".join(map(code, old_tokens)), "".join(map(code, new_tokens))
+    return _script(old_code, new_code, cleanup=True)
+
+
+_SEEN: dict[str, str] = {}
+"""Codes (first private use area) of the tokens this process has diffed, shared by all rows.
+
+A diff depends only on which characters of the coded strings are equal (every code is a
+private use character: not a letter, digit or space to diff-match-patch's scoring), so any
+one-to-one coding gives the same chunks; keeping the codes spares each row building its own
+table. Codes are only ever added; when the area is full a fresh table replaces this one.
+"""
+_SEEN_LOCK = threading.Lock()
+
+
+def _learn(tokens: Iterable[str]) -> dict[str, str]:
+    """Give the unseen ``tokens`` codes and return a table that codes all of them."""
+    global _SEEN
+    with _SEEN_LOCK:
+        table = _SEEN
+        distinct = dict.fromkeys(tokens)
+        unseen = [token for token in distinct if token not in table]
+        if len(table) + len(unseen) <= len(_PRIVATE):
+            table.update(zip(unseen, _PRIVATE[len(table) :], strict=False))
+            return table
+        fresh = _codes(distinct)
+        if len(fresh) <= len(_PRIVATE):  # else the row has codes of its own, past the first area
+            _SEEN = fresh
+        return fresh
+
+
+def _decode(diffs: list[tuple[int, str]], old_tokens: list[str], new_tokens: list[str]) -> tuple[Chunk, ...]:
+    """Decode a coded diff into chunks, normalised as ``normalize`` does, in one pass.
+
+    Each piece's tokens are the next ones of its side (a diff lists both texts in order);
+    tokens are never empty, so a piece is empty exactly when its code is.
+    """
+    out: list[Chunk] = []
+    deleted = inserted = ""
+    at_old = at_new = 0
+    join = "".join
+    for op, code in diffs:
+        size = len(code)
+        if not size:
+            continue
+        if op < 0:
+            deleted += join(old_tokens[at_old : at_old + size])
+            at_old += size
+        elif op:
+            inserted += join(new_tokens[at_new : at_new + size])
+            at_new += size
+        else:
+            text = join(old_tokens[at_old : at_old + size])
+            at_old += size
+            at_new += size
+            if deleted:
+                out.append(Chunk(Op.DELETE, deleted))
+                deleted = ""
+            if inserted:
+                out.append(Chunk(Op.INSERT, inserted))
+                inserted = ""
+            if out and out[-1].op is Op.EQUAL:
+                out[-1] = Chunk(Op.EQUAL, out[-1].text + text)
+            else:
+                out.append(Chunk(Op.EQUAL, text))
+    if deleted:
+        out.append(Chunk(Op.DELETE, deleted))
+    if inserted:
+        out.append(Chunk(Op.INSERT, inserted))
+    return tuple(out)
 
 
 def _codes(tokens: Iterable[str]) -> dict[str, str]:
@@ -143,12 +222,20 @@ def _clauses(tokens: list[str]) -> list[list[str]]:
 
 
 def _dmp_diff(old: str, new: str, *, cleanup: bool) -> list[tuple[Op, str]]:
-    dmp = diff_match_patch()
-    dmp.Diff_Timeout = 0
-    diffs = _edit_script(old, new, dmp)
+    return [(_OPS[op], text) for op, text in _script(old, new, cleanup=cleanup)]
+
+
+_DMP = diff_match_patch()
+_DMP.Diff_Timeout = 0
+"""One instance serves every call: its methods keep no state between calls."""
+
+
+def _script(old: str, new: str, *, cleanup: bool) -> list[tuple[int, str]]:
+    """Return diff-match-patch's diff (ops -1, 0, 1) of two coded strings, cleaned semantically if asked."""
+    diffs = _edit_script(old, new, _DMP)
     if cleanup:
-        dmp.diff_cleanupSemantic(diffs)
-    return [(_OPS[op], text) for op, text in diffs]
+        _DMP.diff_cleanupSemantic(diffs)
+    return diffs
 
 
 def _edit_script(old: str, new: str, dmp: diff_match_patch) -> list[tuple[int, str]]:

@@ -273,3 +273,27 @@ def test_rows_past_the_cell_limit_use_the_linear_memory_search(pair: tuple[str, 
         mp.setattr(redline.diff, "LCS_CELLS", 0)
         _check_invariants(*pair)
         _script_checks("abcab", "cbabac")
+
+
+@settings(max_examples=200)
+@given(
+    edited_text() | shared_ends() | st.tuples(redline_text, redline_text),
+    st.lists(_FEW | redline_text, max_size=30),
+    st.integers(min_value=1, max_value=40),
+)
+def test_shared_codes_change_no_chunk(pair: tuple[str, str], earlier: list[str], room: int) -> None:
+    """Codes kept from earlier rows, in any state, and fresh tables when the area fills, give the same chunks.
+
+    ``room`` shrinks the code area so that tables fill and are replaced, and rows too big for
+    it take codes of their own past it.
+    """
+    expected = _plain_word_diff(*pair)
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(redline.diff, "_SEEN", {})
+        mp.setattr(redline.diff, "_PRIVATE", redline.diff._PRIVATE[:room])
+        for text in earlier:  # earlier rows leave their tokens' codes behind
+            word_diff(text, text + " and")
+        assert word_diff(*pair) == expected
+        assert word_diff(*pair) == expected  # and again, with every token now known
+        assert len(redline.diff._SEEN) <= room
+        assert len(set(redline.diff._SEEN.values())) == len(redline.diff._SEEN)

@@ -9,6 +9,7 @@ total gain.
 from __future__ import annotations
 
 import itertools
+import operator
 from collections.abc import Sequence
 
 from redline.align.measure import common, common_matrix, common_row, gains, unmatched
@@ -113,12 +114,14 @@ class _Table:
         ]
         # A part of a split or merge must mostly be found in the one paragraph, or a pair plus
         # a neighbour's stray common words would pass for a split: these say where it is.
+        # (c > 0 and 2 * c >= length is c >= _half(length), one C-level comparison per cell.)
+        halves = [_half(lb) for lb in self.lens_new]
         self.in_old = [
-            [c > 0 and 2 * c >= lb for c, lb in zip(row, self.lens_new[off : off + len(row)], strict=True)]
+            list(map(operator.ge, row, halves[off : off + len(row)]))
             for row, off in zip(self.commons, self.offsets, strict=True)
         ]
         self.in_new = [
-            [c > 0 and 2 * c >= la for c in row] for row, la in zip(self.commons, self.lens_old, strict=True)
+            list(map(_half(la).__le__, row)) for row, la in zip(self.commons, self.lens_old, strict=True)
         ]
 
     def gain(self, m: int, a: int, b: int) -> float:
@@ -234,6 +237,11 @@ class _Steps:
         g = t.gain(common(t.new[j - 1], t.old[i - 2] + t.old[i - 1]), la, lb)
         g += self.bonus * len(one & (nums_old[i - 2] | nums_old[i - 1])) - self.penalty - tie
         return g
+
+
+def _half(length: int) -> int:
+    """Return the fewest common tokens that are at least half of ``length`` (and at least one)."""
+    return max(1, (length + 1) // 2)
 
 
 def _kept(part: frozenset[str], one: frozenset[str]) -> bool:

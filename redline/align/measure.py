@@ -55,11 +55,17 @@ def gains(
     shrink = 1.0 - growth_weight
     out = []
     for m, b in zip(commons, lengths, strict=True):
-        short, long = (a, b) if a <= b else (b, a)
+        if a <= b:
+            short, long = a, b
+        else:
+            short, long = b, a
         ramp = ((m / short if short else 0.0) - _COVER_FROM) / _COVER_SPAN
-        # min(1.0, max(0.0, ramp)) without the calls
-        ramp = (ramp if ramp < 1.0 else 1.0) if ramp > 0.0 else 0.0
-        out.append(m - weight * ((short - m) + (1.0 - shrink * ramp) * (long - m)))
+        if ramp <= 0.0:  # most pairs: the longer one's words cost in full (1.0 * an int, exactly)
+            out.append(m - weight * ((short - m) + (long - m)))
+        else:  # min(1.0, ramp) without the call
+            out.append(
+                m - weight * ((short - m) + (1.0 - shrink * (ramp if ramp < 1.0 else 1.0)) * (long - m))
+            )
     return out
 
 

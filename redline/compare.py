@@ -36,15 +36,21 @@ def compare_resolutions(
 def build_rows(old: Sequence[Paragraph], new: Sequence[Paragraph]) -> tuple[Row, ...]:
     """Align two paragraph lists and attach the word diff of each row."""
     rows = []
+    old_at, new_at = old.__getitem__, new.__getitem__
     for link in align(old, new):
-        o = tuple(old[i] for i in link.old)
-        n = tuple(new[j] for j in link.new)
-        chunks = word_diff("\n".join(p.text for p in o), "\n".join(p.text for p in n))
+        o = tuple(map(old_at, link.old))
+        n = tuple(map(new_at, link.new))
+        chunks = word_diff(_joined(o), _joined(n))
         kind = link.kind
         if kind is RowKind.CHANGED and o and n and all(c.op == "=" for c in chunks):
             kind = RowKind.EQUAL
         rows.append(Row(kind, o, n, link.moved, link.renumbered, link.similarity, chunks))
     return tuple(rows)
+
+
+def _joined(paras: tuple[Paragraph, ...]) -> str:
+    """Return the paragraphs' texts joined by one newline (``Row.old_text``), without a join for one."""
+    return paras[0].text if len(paras) == 1 else "\n".join([p.text for p in paras])
 
 
 def _pairs(

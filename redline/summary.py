@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import operator
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -62,6 +63,7 @@ rare in a text, so substituting each match is cheaper than translating every cha
 _VERB_SPAN = 120
 """How much of a paragraph's start leading_verb reads."""
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_TEXT = operator.attrgetter("text")
 
 
 def summarize(rows: Sequence[Row]) -> Summary:
@@ -128,8 +130,17 @@ def typographic_only(row: Row) -> bool:
     """
     if not row.old or not row.new:
         return False
-    old, new = row.old_text, row.new_text
+    old, new = _text(row.old), _text(row.new)
     return old != new and _read_alike(old, new)
+
+
+def _text(paras: tuple[Paragraph, ...]) -> str:
+    """Return ``Row.old_text`` (or ``new_text``) of these paragraphs; a lone paragraph's own string.
+
+    The paragraph's own string keeps its hash once computed, so the remembered pairs of
+    ``_read_alike`` are found without hashing the text again.
+    """
+    return paras[0].text if len(paras) == 1 else "\n".join([p.text for p in paras])
 
 
 @functools.lru_cache(maxsize=4096)
@@ -210,7 +221,8 @@ def unchanged_share(rows: Sequence[Row]) -> float:
     Deleted rows count in full as not kept; two empty texts give 1.0.
     """
     kept = sum(len(c.text) for row in rows for c in row.chunks if c.op is Op.EQUAL)
-    total = sum(len(row.old_text) for row in rows)
+    # len(row.old_text) without the join: the texts and one newline between each two.
+    total = sum(sum(map(len, map(_TEXT, row.old))) + len(row.old) - 1 for row in rows if row.old)
     if total == 0:
         return 1.0 if all(not row.new_text for row in rows) else 0.0
     return kept / total

@@ -204,3 +204,30 @@ def test_row_changes_come_in_summary_order(
     new = tuple(_op(str(i), new_text) for i in range(news))
     row = Row(kind, old, new, moved, renumbered, 0.9, ())
     assert row_changes(row) == _changes_by_sorting(row)
+
+
+_PARAS = st.lists(st.text(max_size=12), max_size=3)
+
+
+@given(st.lists(st.tuples(_PARAS, _PARAS)))
+def test_unchanged_share_and_typography_equal_their_plain_forms(
+    sides: list[tuple[list[str], list[str]]],
+) -> None:
+    """Summing paragraph lengths and reading a lone paragraph's own text change no figure."""
+    rows = []
+    for old_texts, new_texts in sides:
+        old = tuple(_op(str(i), t) for i, t in enumerate(old_texts))
+        new = tuple(_op(str(i), t) for i, t in enumerate(new_texts))
+        rows.append(Row(RowKind.CHANGED, old, new, False, False, 0.5, word_diff(*_texts(old, new))))
+    kept = sum(len(c.text) for row in rows for c in row.chunks if c.op == "=")
+    total = sum(len(row.old_text) for row in rows)
+    plain = (1.0 if all(not row.new_text for row in rows) else 0.0) if total == 0 else kept / total
+    assert unchanged_share(rows) == plain
+    for row in rows:
+        alike = row.old_text.split() == row.new_text.split()  # the ASCII and plain-space case
+        if row.old_text.isascii() and row.new_text.isascii() and row.old and row.new:
+            assert typographic_only(row) is (row.old_text != row.new_text and alike)
+
+
+def _texts(old: tuple[Paragraph, ...], new: tuple[Paragraph, ...]) -> tuple[str, str]:
+    return "\n".join(p.text for p in old), "\n".join(p.text for p in new)

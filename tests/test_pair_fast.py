@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import re
+import sys
 from array import array
 from collections.abc import Callable, Sequence
 
@@ -17,6 +18,7 @@ from tests.strategies import redline_text, sentence
 
 # The package re-exports the function `features`, which hides the module of that name.
 features = importlib.import_module("redline.pair.features")
+score_module = importlib.import_module("redline.pair.score")
 
 _ODD = (
     "a",
@@ -121,7 +123,10 @@ def test_score_rows_equal_one_call_per_cell(
 
 @given(
     st.lists(
-        st.sampled_from(("1", "12", "123", "1234", "/", " ", "a", "A/RES/", "79/42", "x/")), max_size=14
+        st.sampled_from(
+            ("1", "12", "123", "1234", "/", " ", "a", "A/RES/", "79/42", "x/", "\u0663", "_", "\u00e9", "\n")
+        ),
+        max_size=14,
     ).map("".join)
 )
 def test_short_references_equal_a_full_scan(text: str) -> None:
@@ -140,3 +145,54 @@ def test_word_count_equals_split(texts: list[str]) -> None:
     """Counting where non-space runs begin gives ``len(text.split())``, Unicode white space included."""
     for text in [*texts, " \u2003a\x1cb\x85 c\u3000", "\ud800 x"]:
         assert features.count_words(text) == len(text.split())
+
+
+@given(_texts)
+def test_word_bytes_split_into_the_body_words(texts: list[str]) -> None:
+    """The words of `word_bytes` are the UTF-8 of `body_words`, whichever path a text takes."""
+    for text in [*texts, "Côte d’Ivoire “and” İstanbul – ΟΔΟΣ", "\ud800Ab\u00a0C"]:
+        assert features.word_bytes(text).split() == [
+            w.encode("utf-8", "surrogatepass") for w in features.body_words(text)
+        ]
+
+
+def test_no_separator_lower_cases_to_a_word_character() -> None:
+    """Blanking a text's non-word characters before lower-casing it is safe: none of them,
+    lower-cased, gives a letter or digit (every code point beyond ASCII checked)."""
+    word = re.compile(r"[^\W_]")
+    bad = [
+        hex(code)
+        for code in range(0x80, sys.maxunicode + 1)
+        if not word.match(chr(code))
+        and chr(code).lower() != chr(code)
+        and any(word.match(c) for c in chr(code).lower())
+    ]
+    assert bad == []
+
+
+@given(_texts, _texts)
+def test_body_codec_compares_as_the_plain_codec(old: list[str], new: list[str]) -> None:
+    """Coding words as bytes on first sight compares texts exactly as the plain codec does."""
+    fast, plain = features.BodyCodec(), _PlainCodec()
+    for a in old:
+        for b in new:
+            expected = pairscore.sequence_similarity(plain.encode(a), plain.encode(b))
+            assert pairscore.sequence_similarity(fast.encode(a), fast.encode(b)) == expected
+
+
+@given(_titles, _titles)
+def test_title_word_sets_give_the_plain_overlap(a: list[str], b: list[str]) -> None:
+    """Overlap over the word sets kept in the features equals `title_overlap` on the titles, bit for bit."""
+    idf = score_module.title_idf([*a, *b])
+    for x in a:
+        for y in b:
+            wx = frozenset(x.split()) - features.STOP_WORDS
+            wy = frozenset(y.split()) - features.STOP_WORDS
+            assert score_module._overlap(wx, wy, idf) == _plain_overlap(x, y, idf)
+
+
+def _plain_overlap(a: str, b: str, idf: dict[str, float]) -> float:
+    wa, wb = set(a.split()) - features.STOP_WORDS, set(b.split()) - features.STOP_WORDS
+    if not wa or not wb:
+        return 0.0
+    return sum(idf.get(w, 1.0) for w in wa & wb) / sum(idf.get(w, 1.0) for w in wa | wb)

@@ -12,10 +12,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from redline.align.pairscore import WordCodec, score_pairs
+from redline.align.pairscore import score_pairs
 from redline.model import DocKind, Resolution
 from redline.pair.assign import assign
-from redline.pair.features import Features, body_words, features
+from redline.pair.features import BodyCodec, Features, features
 from redline.pair.score import Signals, Weights, score, title_idf
 
 __all__ = ["Pair", "PairOptions", "Pairing", "Signals", "Weights", "pair", "score"]
@@ -69,9 +69,10 @@ def pair(
     choices, the one keeping both sides in reading order wins (duplicates pair by position).
     """
     opts = options or PairOptions()
-    of = [features(r) for r in old]
-    nf = [features(r) for r in new]
-    codec = WordCodec(body_words)
+    titles: dict[str, str] = {}
+    of = [features(r, titles=titles) for r in old]
+    nf = [features(r, titles=titles) for r in new]
+    codec = BodyCodec()
     idf = title_idf(f.title for f in (*of, *nf))
     best: dict[int, float] = {}
     sims: dict[tuple[int, int], float] = {}

@@ -24,13 +24,23 @@ _WORD = re.compile(r"[^\W_]+")
 _ASCII_BYTES = bytes(range(128))
 _WORD_BYTES = bytes(b if b >= 0x80 or _WORD.match(chr(b)) else ord(" ") for b in range(256))
 """ASCII bytes of letters and digits stay, the other ASCII bytes become spaces; UTF-8 bytes stay."""
+_LOWER_WORD_BYTES = bytes(b + 32 if 65 <= b <= 90 else b for b in _WORD_BYTES)
+"""`_WORD_BYTES` with the ASCII capitals lower-cased."""
 _SPACE_BYTES = bytes(ord(" ") if b < 0x80 and chr(b).isspace() else ord("w") for b in range(256))
 """White space bytes (as ``str.split`` counts them) become spaces, every other byte a "w"."""
 _SHORT_REF = re.compile(r"\b(\d{1,3}/\d{1,4})\b(?!/)")
 """A resolution cited by its short number, as in "its resolution 79/42 of 2 December 2024"."""
+_SHORT_REF_SCAN = re.compile(r"(\d(?<!\w\d)\d{0,2}/\d{1,4})\b(?!/)")
+"""`_SHORT_REF` opening with a digit, so the engine skips to digits: before a digit, ``\\b``
+is "no word character just before it", which the two-character look-behind says."""
 _SHORT_LABEL = re.compile(r"\d{1,3}/\d{1,4}")
 _RES_SYMBOL = re.compile(r"(?:^|/)RES/(\d{1,3}/\d{1,4})$")
 _REVISION = re.compile(r"(?:/(?:Rev|Add|Corr|Amend)\.\d+)+$", re.I)
+
+STOP_WORDS = frozenset(
+    ["a", "an", "and", "as", "at", "by", "for", "from", "in", "its", "of", "on", "the", "to", "with"]
+)
+"""Title words too common to tell texts apart."""
 
 SKETCH_WORDS = 50
 """How many opening words the cheap prefilter compares."""
@@ -42,6 +52,8 @@ class Features:
 
     title: str
     """Lower-cased title with ordinals as "<ord>" and numbers as "#"; "" when untitled."""
+    title_words: frozenset[str]
+    """The distinct words of ``title`` but `STOP_WORDS`, which title overlap weighs."""
     body: str = field(repr=False)
     """Every paragraph's text, joined by spaces (normalised only when compared in full)."""
     length: int
@@ -95,11 +107,79 @@ def body_words(body: str) -> list[str]:
     """
     text = body.lower()
     if not text.isascii():
-        odd = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
-        for char in sorted(set(odd.decode("utf-8", "surrogatepass"))):
+        for char in _odd_chars(text):
             if not _WORD.match(char):
                 text = text.replace(char, " ")
     return text.encode().translate(_WORD_BYTES).decode().split()
+
+
+def word_bytes(body: str) -> bytes:
+    """Return the words of `body_words` as UTF-8, between runs of spaces, in fewer passes.
+
+    ``word_bytes(body).split()`` holds the UTF-8 of each of ``body_words(body)``. A text whose
+    characters beyond ASCII are all punctuation, quotes, dashes or spaces (the usual case)
+    is not lower-cased as a whole: those characters become spaces and one bytes translation
+    lowers the ASCII letters while it blanks the rest. That is the same, as no such
+    character lower-cases to a letter or digit (a test checks every code point).
+    """
+    if body.isascii():
+        return body.encode().translate(_LOWER_WORD_BYTES)
+    odd = _odd_chars(body)
+    if any(_WORD.match(char) for char in odd):
+        text = body.lower()
+        for char in _odd_chars(text):
+            if not _WORD.match(char):
+                text = text.replace(char, " ")
+        return text.encode().translate(_WORD_BYTES)
+    for char in odd:
+        body = body.replace(char, " ")
+    return body.encode().translate(_LOWER_WORD_BYTES)
+
+
+def _odd_chars(text: str) -> list[str]:
+    """Return the distinct characters of ``text`` beyond ASCII, sorted (lone surrogates too)."""
+    odd = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
+    return sorted(set(odd.decode("utf-8", "surrogatepass")))
+
+
+class BodyCodec:
+    """Code texts as one character per distinct word of `body_words` (a word holding a digit: U+0000).
+
+    Comparing two coded texts gives the Indel similarity of their word sequences at string
+    speed; only equality of codes matters. Words are taken as bytes from `word_bytes` (one
+    translation and split per text) and looked up in one C-level pass; a word seen for the
+    first time gets the next code. Use one codec for all texts of a comparison.
+    """
+
+    __slots__ = ("_codes", "_texts")
+
+    def __init__(self) -> None:
+        self._codes = _Codes()
+        self._texts: dict[str, str] = {}
+
+    def encode(self, body: str) -> str:
+        """Return ``body`` as one character per word."""
+        done = self._texts.get(body)
+        if done is None:
+            done = self._texts[body] = "".join(map(self._codes.__getitem__, word_bytes(body).split()))
+        return done
+
+
+class _Codes(dict[bytes, str]):
+    """One character per word (UTF-8), given on first sight from U+0001; words with a digit share U+0000."""
+
+    __slots__ = ()
+
+    def __missing__(self, word: bytes) -> str:
+        text = word.decode("utf-8", "surrogatepass")
+        if not text.isalpha() and any(c.isdigit() for c in text):
+            code = "\0"
+        else:
+            n = len(self) + 1
+            # Skip the surrogate block: those code points cannot stand alone in a str.
+            code = chr(n if n < 0xD800 else n + 0x800)
+        self[word] = code
+        return code
 
 
 def count_words(text: str) -> int:
@@ -109,44 +189,60 @@ def count_words(text: str) -> int:
     7
     """
     if not text.isascii():
-        odd = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
-        for char in sorted(set(odd.decode("utf-8", "surrogatepass"))):
+        for char in _odd_chars(text):
             if char.isspace():
                 text = text.replace(char, " ")
-    marks = b" " + text.encode("utf-8", "surrogatepass").translate(_SPACE_BYTES)
-    return marks.count(b" w")
+    marks = text.encode("utf-8", "surrogatepass").translate(_SPACE_BYTES)
+    return marks.count(b" w") + marks.startswith(b"w")
 
 
 def _short_refs(text: str) -> list[str]:
     """Return ``_SHORT_REF.findall(text)``, scanning from where the first match could begin.
 
-    Each match holds a slash after at most three digits, and ``\\b`` still sees the
-    character before the start position.
+    Each match holds a slash after at most three digits, and the look-behind still sees
+    the characters before the start position.
     """
     at = text.find("/")
-    return _SHORT_REF.findall(text, max(0, at - 3)) if at >= 0 else []
+    return _SHORT_REF_SCAN.findall(text, max(0, at - 3)) if at >= 0 else []
 
 
-def features(res: Resolution) -> Features:
-    """Return the pairing features of ``res`` (cheap: the full text is normalised only on demand)."""
+def features(res: Resolution, *, titles: dict[str, str] | None = None) -> Features:
+    """Return the pairing features of ``res`` (cheap: the full text is normalised only on demand).
+
+    ``titles`` remembers normalised titles across the calls of one comparison, where most
+    titles come twice (once per side).
+    """
     paras = res.all_paragraphs()
-    body = " ".join(p.text for p in paras)
-    preamble = [p.text for p in paras if p.kind is Kind.PREAMBULAR] or [body]
+    body = " ".join([p.text for p in paras])
+    kinds = [p.kind for p in res.paragraphs]
+    preamble = [p.text for p in paras if p.kind is Kind.PREAMBULAR]
     own: list[str] = [base_symbol(res.symbol)] if res.symbol else []
     short = [m.group(1) for m in [_RES_SYMBOL.search(own[0])] if m] if own else []
     if res.label and _SHORT_LABEL.fullmatch(res.label.strip()):
         short.append(res.label.strip())
     cites = tuple(base_symbol(s) for s in (res.provenance.symbols if res.provenance else ()))
+    title = _title(res.title, titles)
+    opening = word_bytes(body[: SKETCH_WORDS * 12]).split()[:SKETCH_WORDS]
     return Features(
-        title=normalise_title(res.title),
+        title=title,
+        title_words=frozenset(title.split()) - STOP_WORDS,
         body=body,
         length=count_words(body),
-        sketch=_NUMBER.sub("#", " ".join(body_words(body[: SKETCH_WORDS * 12])[:SKETCH_WORDS])),
+        sketch=_NUMBER.sub("#", b" ".join(opening).decode()),
         symbols=tuple(own),
         short=tuple(dict.fromkeys(short)),
         cites=cites,
-        recalls=frozenset(ref for text in preamble for ref in _short_refs(text)),
-        preambular=sum(1 for p in res.paragraphs if p.kind is Kind.PREAMBULAR),
-        operative=sum(1 for p in res.paragraphs if p.kind is Kind.OPERATIVE),
+        recalls=frozenset(ref for text in preamble or [body] for ref in _short_refs(text)),
+        preambular=kinds.count(Kind.PREAMBULAR),
+        operative=kinds.count(Kind.OPERATIVE),
         kind=res.kind,
     )
+
+
+def _title(title: str | None, seen: dict[str, str] | None) -> str:
+    if seen is None or not title:
+        return normalise_title(title)
+    done = seen.get(title)
+    if done is None:
+        done = seen[title] = normalise_title(title)
+    return done

@@ -13,13 +13,10 @@ import math
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from redline.align.pairscore import WordCodec, word_similarity
+from redline.align.pairscore import sequence_similarity
 from redline.model import DocKind
-from redline.pair.features import Features, body_words
-
-_STOP = frozenset(
-    ["a", "an", "and", "as", "at", "by", "for", "from", "in", "its", "of", "on", "the", "to", "with"]
-)
+from redline.pair.features import STOP_WORDS as _STOP
+from redline.pair.features import BodyCodec, Features
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +71,11 @@ def title_overlap(a: str, b: str, idf: Mapping[str, float]) -> float:
     Rare words (names of territories, organizations) count most, so "Question of Guam" and
     "Question of Tokelau" score low while a renamed recurring title keeps its rare words.
     """
-    wa, wb = set(a.split()) - _STOP, set(b.split()) - _STOP
+    return _overlap(frozenset(a.split()) - _STOP, frozenset(b.split()) - _STOP, idf)
+
+
+def _overlap(wa: frozenset[str], wb: frozenset[str], idf: Mapping[str, float]) -> float:
+    """Return `title_overlap` of two titles' word sets (stop words already out)."""
     if not wa or not wb:
         return 0.0
     union = sum(idf.get(w, 1.0) for w in wa | wb)
@@ -88,7 +89,7 @@ def score(
     idf: Mapping[str, float] | None = None,
     weights: Weights | None = None,
     floor: float = 0.0,
-    codec: WordCodec | None = None,
+    codec: BodyCodec | None = None,
 ) -> Signals:
     """Return the similarity (0..1) of two resolutions with the evidence behind it.
 
@@ -101,7 +102,7 @@ def score(
     """
     w = weights or Weights()
     same = bool(old.title) and old.title == new.title
-    title = 1.0 if same else title_overlap(old.title, new.title, idf or {})
+    title = 1.0 if same else _overlap(old.title_words, new.title_words, idf or {})
     shape = _shape(old, new)
     # A revision (A/C.3/80/L.20/Rev.1) counts as citing the draft it replaces (A/C.3/80/L.20).
     cited = _cites(old, new) or _cites(new, old) or (bool(old.symbols) and old.symbols == new.symbols)
@@ -109,7 +110,8 @@ def score(
     top = _combine(same, title, _max_content(old, new), shape, cited, recalled, old.kind, new.kind, w)
     if top < floor:
         return Signals(same, title, 0.0, shape, cited, recalled, top)
-    content = word_similarity(old.body, new.body, codec=codec or WordCodec(body_words))
+    c = codec or BodyCodec()
+    content = sequence_similarity(c.encode(old.body), c.encode(new.body))
     sim = _combine(same, title, content, shape, cited, recalled, old.kind, new.kind, w)
     return Signals(same, title, content, shape, cited, recalled, sim)
 

@@ -13,6 +13,7 @@ import re
 import threading
 from collections.abc import Iterable
 from itertools import chain
+from typing import cast
 
 from diff_match_patch import diff_match_patch
 from rapidfuzz.distance import Indel
@@ -251,13 +252,14 @@ def _edit_script(old: str, new: str, dmp: diff_match_patch) -> list[tuple[int, s
     if len(old) * len(new) > LCS_CELLS:
         return dmp.diff_main(old, new, False)  # type: ignore[no-any-return]
     diffs: list[tuple[int, str]] = []
-    for step in Indel.opcodes(old, new):
-        if step.tag == "equal":
-            diffs.append((0, old[step.src_start : step.src_end]))
-        elif step.tag == "delete":
-            diffs.append((-1, old[step.src_start : step.src_end]))
+    steps = cast("list[tuple[str, int, int, int, int]]", Indel.opcodes(old, new).as_list())
+    for tag, old_start, old_end, new_start, new_end in steps:
+        if tag == "equal":
+            diffs.append((0, old[old_start:old_end]))
+        elif tag == "delete":
+            diffs.append((-1, old[old_start:old_end]))
         else:
-            diffs.append((1, new[step.dest_start : step.dest_end]))
+            diffs.append((1, new[new_start:new_end]))
     dmp.diff_cleanupMerge(diffs)
     return diffs
 

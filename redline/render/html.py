@@ -184,7 +184,7 @@ def _row(view: RowView) -> str:
             f'<div class="t">Moved to <a class="move" href="#{_esc(view.partner or "")}">'
             f"{_esc(', '.join(p.address for p in row.new))}</a> ↓</div></div>"
         )
-    classes = " ".join(["row", str(row.kind), *(["moved"] if row.moved else [])])
+    classes = f"row {row.kind} moved" if row.moved else f"row {row.kind}"
     tags = view.shown_tags
     addr = [f'<a class="self" href="#{_esc(view.anchor)}">{_esc(view.label)}</a>']
     addr += [f'<span class="tag">{_esc(t)}</span>' for t in tags]

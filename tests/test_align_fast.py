@@ -14,7 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rapidfuzz.distance import Indel
 
-from redline.align import coding, dp, measure
+from redline.align import anchors, coding, dp, measure
 from redline.align.coding import Encoder, tokens
 from redline.align.dp import Group, solve
 from redline.align.measure import common, common_matrix, gains, unmatched
@@ -367,3 +367,17 @@ def test_numbers_equal_the_digit_runs(texts: list[str]) -> None:
     """`numbers` finds the ``\\d+`` runs of a text, by translation when it is ASCII."""
     for text in texts:
         assert coding.numbers(text) == frozenset(re.findall(r"\d+", text))
+
+
+def _plain_unique_pairs(old: Sequence[object], new: Sequence[object]) -> list[tuple[int, int]]:
+    count_old = {key: sum(1 for k in old if k == key) for key in old}
+    count_new = {key: sum(1 for k in new if k == key) for key in new}
+    return sorted(
+        (i, new.index(key)) for i, key in enumerate(old) if count_old[key] == 1 and count_new.get(key) == 1
+    )
+
+
+@given(st.lists(st.integers(0, 6), max_size=12), st.lists(st.integers(0, 6), max_size=12))
+def test_unique_pairs_equal_counting_each_key(old: list[int], new: list[int]) -> None:
+    """Positions from one dict pass (and a count only when a key repeats) give the plain pairs."""
+    assert anchors.unique_pairs(old, new) == _plain_unique_pairs(old, new)

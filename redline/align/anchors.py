@@ -3,24 +3,26 @@
 from __future__ import annotations
 
 import itertools
+from collections import Counter
 from collections.abc import Hashable, Sequence
 
 
 def unique_pairs(old: Sequence[Hashable], new: Sequence[Hashable]) -> list[tuple[int, int]]:
     """Return (i, j) for every key that occurs exactly once in ``old`` and once in ``new``, by i."""
-    seen_old: dict[Hashable, int] = {}
-    count_old: dict[Hashable, int] = {}
-    for i, key in enumerate(old):
-        seen_old[key] = i
-        count_old[key] = count_old.get(key, 0) + 1
-    seen_new: dict[Hashable, int] = {}
-    count_new: dict[Hashable, int] = {}
-    for j, key in enumerate(new):
-        seen_new[key] = j
-        count_new[key] = count_new.get(key, 0) + 1
-    pairs = [(seen_old[k], seen_new[k]) for k in seen_old if count_old[k] == 1 and count_new.get(k) == 1]
+    at_new = _unique_positions(new)
+    pairs = [(i, at_new[key]) for key, i in _unique_positions(old).items() if key in at_new]
     pairs.sort()
     return pairs
+
+
+def _unique_positions(keys: Sequence[Hashable]) -> dict[Hashable, int]:
+    """Return the position of each key that occurs once (C-level passes: most keys are distinct)."""
+    at = dict(zip(keys, range(len(keys)), strict=True))
+    if len(at) < len(keys):
+        for key, count in Counter(keys).items():
+            if count > 1:
+                del at[key]
+    return at
 
 
 def increasing(

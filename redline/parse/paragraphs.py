@@ -194,11 +194,13 @@ def classify(blocks: Sequence[Block], *, chapeau: bool = False) -> list[Paragrap
     state = _State()
     for block in blocks:
         text = block.text
-        m = OP_NUMBER.match(text) or _loose_number(state, text)
+        # Each pattern is tried only where its first character is ("\\d" is str.isdecimal).
+        first = text[:1]
+        m = (OP_NUMBER.match(text) or _loose_number(state, text)) if first.isdecimal() else None
         if m:
             _numbered(state, block, m)
             continue
-        m = PAREN.match(text)
+        m = PAREN.match(text) if first == "(" else None
         if m:
             token, rest = m.group(1), m.group(2).strip()
             if (
@@ -212,8 +214,8 @@ def classify(blocks: Sequence[Block], *, chapeau: bool = False) -> list[Paragrap
                 level = "roman" if token in _ROMAN else "letter"
             _sub(state, block, token, f"({token})", rest, level)
             continue
-        m = DOT_LETTER.match(text)
-        if m and state.top is not None:
+        m = DOT_LETTER.match(text) if "a" <= first <= "z" and state.top is not None else None
+        if m:
             _sub(state, block, m.group(1), f"{m.group(1)}.", m.group(2).strip(), "dot")
             continue
         _unnumbered(state, block)
@@ -222,9 +224,10 @@ def classify(blocks: Sequence[Block], *, chapeau: bool = False) -> list[Paragrap
 
 def _unnumbered(state: _State, block: Block) -> None:
     text = block.text
-    if CLOSING.match(text) or not ends_a_clause(text) or _ORGAN_LINE.match(text):
+    closing = text[:1].isdecimal() and CLOSING.match(text) is not None
+    if closing or not ends_a_clause(text) or (text.startswith("The ") and _ORGAN_LINE.match(text)):
         _other(state, block)
-        if not CLOSING.match(text) and state.mode is not None:
+        if not closing and state.mode is not None:
             state.top = None
         return
     if state.mode is None and not state.listing:

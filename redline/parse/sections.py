@@ -19,6 +19,8 @@ _PREAMBULAR = re.compile(
 )
 _ARTICLE = re.compile(r"^(Article \d+(?: ?[a-z]| bis| ter)?)\.?(?:\s+\S.*)?$")
 _SECTION = re.compile(r"^([IVXL]{1,5}|[A-H])(?:\.|\s|$)")
+_SECTION_FIRST = frozenset("IVXLABCDEFGH")
+"""The letters a section heading can open with."""
 
 
 def _number_of(block: Block) -> str | None:
@@ -36,7 +38,10 @@ def _section_starts(blocks: Sequence[Block]) -> list[int]:
     starts = [
         i
         for i, b in enumerate(blocks)
-        if _SECTION.match(b.text) and not ends_a_clause(b.text) and len(b.text.split()) <= 40
+        if b.text[:1] in _SECTION_FIRST
+        and _SECTION.match(b.text)
+        and not ends_a_clause(b.text)
+        and len(b.text.split()) <= 40
     ]
     if len(starts) < 2:
         return []
@@ -58,7 +63,7 @@ def classify_sections(blocks: Sequence[Block], *, chapeau: bool = False) -> list
     the heading itself is kind other with address "II". A treaty's articles are sections
     too: "Article 5/1", "Article 5/1(a)".
     """
-    articles = [i for i, b in enumerate(blocks) if _ARTICLE.match(b.text)]
+    articles = [i for i, b in enumerate(blocks) if b.text.startswith("Article ") and _ARTICLE.match(b.text)]
     starts = articles if len(articles) >= 2 else _section_starts(blocks)
     if not starts:
         return classify(blocks, chapeau=chapeau)

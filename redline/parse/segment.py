@@ -33,9 +33,13 @@ class Segments:
     outside: tuple[Block, ...]
 
 
+_LABEL_FIRST = frozenset("DR")
+"""The letters a text's label can open with ("Draft resolution", "Resolution", "Decision")."""
+
+
 def is_organ(block: Block) -> bool:
     """Return True when ``block`` opens with an organ ("The General Assembly,")."""
-    m = ORGAN.match(block.text)
+    m = ORGAN.match(block.text) if block.text.startswith("The ") else None
     if m is None:
         return False
     rest = m.group(3)
@@ -57,7 +61,8 @@ def _report(blocks: Sequence[Block], starts: list[int]) -> Segments:
         end = stop
         for index in range(start + 1, stop):
             text = blocks[index].text
-            if CHAPTER.match(text) or SECTION.match(text):
+            first = text[:1]
+            if (first == "C" and CHAPTER.match(text)) or ("A" <= first <= "H" and SECTION.match(text)):
                 end = index
                 break
         text_blocks = list(blocks[start + 1 : end])
@@ -69,7 +74,7 @@ def _report(blocks: Sequence[Block], starts: list[int]) -> Segments:
 
 def segment(blocks: Sequence[Block]) -> Segments:
     """Return the texts of ``blocks`` and what lies outside them."""
-    starts = [i for i, b in enumerate(blocks) if LABEL.match(b.text)]
+    starts = [i for i, b in enumerate(blocks) if b.text[:1] in _LABEL_FIRST and LABEL.match(b.text)]
     if starts and any(is_organ(b) for b in blocks[starts[0] :]):
         return _report(blocks, starts)
     organs = [i for i, b in enumerate(blocks) if is_organ(b)]

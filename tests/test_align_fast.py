@@ -381,3 +381,15 @@ def _plain_unique_pairs(old: Sequence[object], new: Sequence[object]) -> list[tu
 def test_unique_pairs_equal_counting_each_key(old: list[int], new: list[int]) -> None:
     """Positions from one dict pass (and a count only when a key repeats) give the plain pairs."""
     assert anchors.unique_pairs(old, new) == _plain_unique_pairs(old, new)
+
+
+@given(st.lists(_coded, max_size=8), st.lists(_coded, max_size=8))
+def test_common_matrix_equals_one_call_per_cell(old: list[str], new: list[str]) -> None:
+    """One rapidfuzz call per row gives each pair's LCS length, as one call per cell does."""
+    assert common_matrix(old, new) == [[common(a, b) for b in new] for a in old]
+
+
+@given(st.text(st.sampled_from(" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f\x85\xa0\u2028\x00\x7fab.")))
+def test_squeeze_equals_split_and_join_on_white_space(text: str) -> None:
+    """`squeeze` reads ASCII texts by bytes and others by isprintable, to the same effect."""
+    assert coding.squeeze(text) == " ".join(text.split())

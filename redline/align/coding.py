@@ -28,6 +28,7 @@ _CHUNK_BYTES = bytes(
     b if b >= 0x80 or _TOKEN.match(chr(b)) or chr(b) in "-/.'" else ord(" ") for b in range(256)
 )
 """Bytes of characters no token holds become spaces; UTF-8 bytes of the other characters stay."""
+_PRINTABLE_BYTES = bytes(range(0x20, 0x7F))
 _DIGIT_BYTES = bytes(b if chr(b).isdigit() and b < 0x80 else ord(" ") for b in range(256))
 _MARK = "\uffff"
 """Stands between the texts of a batch: no token holds it, so no text keeps one."""
@@ -84,7 +85,9 @@ def squeeze(text: str) -> str:
     >>> squeeze(" Decides\\u00a0to  remain seized\\nof the matter. ")
     'Decides to remain seized of the matter.'
     """
-    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+    # An ASCII text is printable when deleting the bytes 0x20 to 0x7E leaves nothing (faster).
+    printable = not text.encode().translate(None, _PRINTABLE_BYTES) if text.isascii() else text.isprintable()
+    if printable and "  " not in text and text[:1] != " " and text[-1:] != " ":
         return text
     return " ".join(text.split())
 

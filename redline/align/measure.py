@@ -123,8 +123,7 @@ def common_matrix(old: Sequence[str], new: Sequence[str]) -> list[list[int]]:
     if not old or not new:
         return [[] for _ in old]
     if len(old) * len(new) < LOOP_BELOW:
-        lcs = LCSseq.similarity
-        return [[int(lcs(a, b)) for b in new] for a in old]
+        return [common_row(a, new) for a in old]
     matrix = process.cdist(old, new, scorer=LCSseq.similarity, dtype="int32", workers=1)
     rows: list[list[int]] = matrix.tolist()
     return rows
@@ -132,8 +131,11 @@ def common_matrix(old: Sequence[str], new: Sequence[str]) -> list[list[int]]:
 
 def common_row(a: str, row: Sequence[str]) -> list[int]:
     """Return the LCS length of ``a`` against each coded string of ``row``."""
-    lcs = LCSseq.similarity
-    return [int(lcs(a, b)) for b in row]
+    out = [0] * len(row)
+    # One rapidfuzz call (``a`` prepared once) scores the whole row, best first.
+    for _, m, j in process.extract(a, row, scorer=LCSseq.similarity, limit=None):
+        out[j] = int(m)
+    return out
 
 
 def close_pairs(old: Sequence[str], new: Sequence[str], *, cutoff: float) -> list[tuple[float, int, int]]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterable
-from itertools import chain
+from itertools import chain, pairwise
 from typing import cast
 
 from diff_match_patch import diff_match_patch
@@ -252,16 +252,50 @@ def _edit_script(old: str, new: str, dmp: diff_match_patch) -> list[tuple[int, s
     if len(old) * len(new) > LCS_CELLS:
         return dmp.diff_main(old, new, False)  # type: ignore[no-any-return]
     diffs: list[tuple[int, str]] = []
+    deleted = inserted = ""
     steps = cast("list[tuple[str, int, int, int, int]]", Indel.opcodes(old, new).as_list())
     for tag, old_start, old_end, new_start, new_end in steps:
         if tag == "equal":
+            if deleted:
+                diffs.append((-1, deleted))
+                deleted = ""
+            if inserted:
+                diffs.append((1, inserted))
+                inserted = ""
             diffs.append((0, old[old_start:old_end]))
         elif tag == "delete":
-            diffs.append((-1, old[old_start:old_end]))
+            deleted += old[old_start:old_end]
         else:
-            diffs.append((1, new[new_start:new_end]))
-    dmp.diff_cleanupMerge(diffs)
+            inserted += new[new_start:new_end]
+    if deleted:
+        diffs.append((-1, deleted))
+    if inserted:
+        diffs.append((1, inserted))
+    if not _settled(diffs):
+        dmp.diff_cleanupMerge(diffs)
     return diffs
+
+
+def _settled(diffs: list[tuple[int, str]]) -> bool:
+    """Return True when diff-match-patch's merge (``diff_cleanupMerge``) would leave ``diffs`` as they are.
+
+    So it is when no piece is empty; neighbours never share an op; each run of changes is a
+    deletion, an insertion, or a deletion then an insertion that share no first and no last
+    character (nothing to factor out); and no lone change between two equal pieces ends with
+    the one before it or starts with the one after it (nothing to slide). The pieces built
+    from a shortest script are nearly always so, and checking costs less than the merge.
+    """
+    if not all(text for _, text in diffs):
+        return False
+    for (before_op, before), (op, text) in pairwise(diffs):
+        if before_op == op or (before_op == 1 and op == -1):  # a repeated op, or + before -
+            return False
+        if before_op == -1 and op == 1 and (before[0] == text[0] or before[-1] == text[-1]):
+            return False
+    for (before_op, before), (op, text), (after_op, after) in zip(diffs, diffs[1:], diffs[2:], strict=False):
+        if op and before_op == after_op == 0 and (text.endswith(before) or text.startswith(after)):
+            return False
+    return True
 
 
 def normalize(pieces: Iterable[tuple[Op, str]]) -> tuple[Chunk, ...]:

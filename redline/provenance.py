@@ -137,7 +137,9 @@ def may_name_meeting(text: str) -> bool:
 def _sections(doc: Document) -> list[str | None]:
     """Return each text's chapter I section letter, from the headings or else from label order."""
     heads = [
-        (p.lines[0], m.group(1)) for p in doc.outside if p.lines and (m := _SECTION.match(p.text)) is not None
+        (p.lines[0], m.group(1))
+        for p in doc.outside
+        if p.lines and p.text[1:2] == "." and (m := _SECTION.match(p.text)) is not None
     ]
     starts = [_first_line(r) for r in doc.resolutions]
     if heads and all(s is not None for s in starts):

@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from redline import provenance
 from redline.parse import patterns
 
 sections = importlib.import_module("redline.parse.sections")
@@ -29,6 +30,8 @@ _GATES: list[tuple[re.Pattern[str], Callable[[str], bool]]] = [
     (patterns.LABEL, lambda t: t[:1] in segment._LABEL_FIRST),
     (sections._SECTION, lambda t: t[:1] in sections._SECTION_FIRST),
     (sections._ARTICLE, lambda t: t.startswith("Article ")),
+    (patterns.ANNEX, lambda t: t.startswith("Annex")),
+    (provenance._SECTION, lambda t: t[1:2] == "."),
 ]
 _OPENINGS = (
     "1. ",
@@ -49,6 +52,8 @@ _OPENINGS = (
     "II. ",
     "H ",
     "Article 5 bis. ",
+    "Annexes",
+    "Annex II*",
     "10th plenary meeting",
     "",
     " ",

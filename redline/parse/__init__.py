@@ -207,7 +207,7 @@ def _cited(paragraphs: Sequence[Paragraph], annexes: Sequence[Annex]) -> set[str
 
 
 def _annexes(blocks: list[Block]) -> tuple[list[Block], list[Annex]]:
-    starts = [i for i, b in enumerate(blocks) if ANNEX.match(b.text)]
+    starts = [i for i, b in enumerate(blocks) if b.text.startswith("Annex") and ANNEX.match(b.text)]
     if not starts:
         return blocks, []
     main = blocks[: starts[0]]

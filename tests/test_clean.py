@@ -6,21 +6,36 @@ import doctest
 import re
 import sys
 from pathlib import Path
+from unittest import mock
 
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import redline.clean
 import redline.clean.scan
 from redline.clean import clean_document, clean_text
-from redline.clean.blocks import _HEADING_LINE, _NUMBER_ONLY, bare_number, ends_clause
+from redline.clean.blocks import (
+    _HEADING_LINE,
+    _HEADING_START,
+    _NUMBER_ONLY,
+    Block,
+    _fresh,
+    _opener,
+    _strip_marks,
+    bare_number,
+    build_blocks,
+    continues,
+    ends_clause,
+    opens_paragraph,
+)
 from redline.clean.footnotes import RULE_RUN, is_rule
 from redline.clean.furniture import PAGE_LINE_START, embedded_furniture, page_reason
 from redline.clean.marks import Cite, _after_year, _glued, _search, find_cites
 from redline.clean.scan import frame, line_start, lines_holding, matching_lines
-from redline.clean.text import collapse, glue
+from redline.clean.text import collapse, glue, join_lines
 from redline.symbols import is_symbol_line
-from tests.strategies import extracted_lines, pdf_document, un_fragments
+from tests.strategies import extracted_lines, paged_resolution, pdf_document, un_fragments
 
 FIXTURES = Path(__file__).parent / "fixtures" / "parse"
 
@@ -356,3 +371,124 @@ def test_no_heading_opens_in_lower_case(text: str) -> None:
     """build_blocks skips the heading pattern for a line that opens with a lower-case letter."""
     if text[:1].islower():
         assert _HEADING_LINE.match(text) is None
+
+
+# The grouping of body lines into blocks, held to the line-by-line loop it replaced.
+
+
+def _join_plain(parts: list[str]) -> str:
+    """join_lines as first written: collapse each line and glue it to the text so far."""
+    out = ""
+    for part in parts:
+        out = glue(out, collapse(part))
+    return out
+
+
+_PIECES = st.lists(
+    st.text(alphabet=st.sampled_from("ab1 -\u2010\u2013\u2014\t\xa0\u2003\x0b\u2028\xad,"), max_size=8)
+    | extracted_lines(),
+    max_size=6,
+)
+
+
+@given(_PIECES)
+def test_join_lines_equals_gluing_line_by_line(parts: list[str]) -> None:
+    assert join_lines(parts) == _join_plain(parts)
+
+
+def _build_blocks_plain(
+    lines: list[str],
+    body: list[tuple[int, str]],
+    cites: dict[int, list[tuple[int, int, str]]],
+    skipped: set[int],
+) -> list[Block]:
+    """build_blocks as first written: weigh every body line, carrying the running text along."""
+    groups: list[list[int]] = []
+    breaks: list[bool] = []
+    texts: list[str] = []
+    running = ""
+    previous = -1
+    after_heading = False
+    for index, line in body:
+        gap = range(previous + 1, index)
+        brk = bool(gap) and bool(groups) and any(j in skipped for j in gap)
+        clean = _strip_marks(line, cites[index]) if index in cites else line
+        heading = _HEADING_LINE.match(clean) is not None
+        if not groups:
+            new = True
+        elif _NUMBER_ONLY.match(running):
+            new = False
+        elif heading or after_heading:
+            new = True
+        elif brk:
+            new = not continues(running, clean)
+        elif gap and any(not lines[j].strip() for j in gap):
+            new = True
+        else:
+            new = _ENDS_CLAUSE.search(running) is not None and (
+                opens_paragraph(clean)
+                or (clean[:1].isspace() and _fresh(clean, running))
+                or (running.endswith((",", ";")) and _opener(clean, strict=True))
+            )
+        if new:
+            groups.append([index])
+            breaks.append(brk)
+            running = collapse(clean)
+            texts.append(running)
+        else:
+            groups[-1].append(index)
+            running = glue(running, collapse(clean))
+            texts[-1] = running
+        previous = index
+        after_heading = heading and "plenary" not in clean
+    blocks = []
+    for group, brk, text in zip(groups, breaks, texts, strict=True):
+        raw = ""
+        marks: list[str] = []
+        for i in group:
+            raw = glue(raw, collapse(lines[i]))
+            for _, _, mark in sorted(cites.get(i, ())):
+                if mark not in marks:
+                    marks.append(mark)
+        blocks.append(Block(text, raw, tuple(i + 1 for i in group), tuple(marks), brk))
+    return blocks
+
+
+def _assert_grouping_is_the_plain_one(text: str) -> None:
+    """Assert that cleaning ``text`` groups its body lines as the line-by-line loop does."""
+    with mock.patch.object(redline.clean, "build_blocks", wraps=build_blocks) as spy:
+        cleaned = clean_document(text)
+    args, _ = spy.call_args
+    assert list(cleaned.blocks) == _build_blocks_plain(*args)
+
+
+@given(pdf_document() | paged_resolution().map(lambda drawn: drawn[0]) | un_fragments)
+def test_blocks_are_grouped_as_line_by_line(text: str) -> None:
+    _assert_grouping_is_the_plain_one(text)
+
+
+@given(
+    st.lists(
+        extracted_lines() | st.sampled_from(["", " ", "Annex", "5.", "12", "bis.", ")", "”,"]), max_size=14
+    )
+)
+def test_blocks_of_raw_lines_are_grouped_as_line_by_line(lines: list[str]) -> None:
+    _assert_grouping_is_the_plain_one("\n".join(lines))
+
+
+def test_blocks_of_the_fixtures_are_grouped_as_line_by_line() -> None:
+    for path in sorted(FIXTURES.glob("*.txt")):
+        _assert_grouping_is_the_plain_one(path.read_text(encoding="utf-8"))
+
+
+@pytest.mark.corpus
+def test_blocks_of_the_corpus_are_grouped_as_line_by_line(corpus: Path) -> None:
+    for path in sorted(corpus.rglob("*.txt")):
+        _assert_grouping_is_the_plain_one(path.read_text(encoding="utf-8"))
+
+
+@given(st.lists(st.from_regex(_HEADING_LINE, fullmatch=True) | extracted_lines(), max_size=8))
+def test_the_heading_scan_finds_the_heading_lines(lines: list[str]) -> None:
+    lines = [line.replace("\n", " ") for line in lines]
+    expected = [i for i, line in enumerate(lines) if _HEADING_LINE.match(line)]
+    assert matching_lines(_HEADING_START, frame(lines)) == expected

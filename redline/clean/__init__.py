@@ -115,7 +115,7 @@ def clean_document(text: str) -> Cleaned:
     # ``line and not line.isspace()`` is ``line.strip()`` without building the stripped copy.
     body = [(i, line) for i, line in enumerate(lines) if line and not line.isspace() and i not in skip]
     cites = _cites(body, notes)
-    blocks = build_blocks(lines, body, cites, skip)
+    blocks = build_blocks(lines, body, cites, skip, framed=framed)
     footnotes = tuple(Footnote(n.mark, n.text) for n in notes)
     rec = tuple(Removed(i + 1, lines[i].strip(), removed[i]) for i in sorted(removed))
     rec += tuple(Removed(i + 1, lines[i].strip(), "footnote rule") for i in sorted(rules) if lines[i].strip())

@@ -9,11 +9,13 @@ the later part begins in lower case, unless the later part opens a new paragraph
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
-from redline.clean.text import collapse, glue
+from redline.clean.scan import frame, line_start, matching_lines
+from redline.clean.text import HYPHENS, collapse, join_lines
 
 _STARTS = re.compile(
     r"^\s*(?:\d{1,3}(?:\s+(?:bis|ter|quater))?\.|\((?:[a-z]{1,2}|[ivxlc]{1,6})\)|[a-z]\.)(?:\s|$)"
@@ -23,11 +25,14 @@ _NUMBER_ONLY = re.compile(
 )
 _LONGEST_NUMBER = len("123 quater.")
 """The longest text ``_NUMBER_ONLY`` matches once white space is collapsed."""
-_HEADING_LINE = re.compile(
-    r"^\s*(?:(?:Draft (?:resolution|decision)|Resolution|Decision)(?: (?:[IVXLC]+|\d+/\d+))?"
-    r"|Chapter [IVXLC]+|Annex(?:es)?(?: [IVXLC]+| \d+)?|\d+(?:st|nd|rd|th) plenary meeting)\s*$"
+_HEADING = (
+    r"(?:(?:Draft (?:resolution|decision)|Resolution|Decision)(?: (?:[IVXLC]+|\d+/\d+))?"
+    r"|Chapter [IVXLC]+|Annex(?:es)?(?: [IVXLC]+| \d+)?|\d+(?:st|nd|rd|th) plenary meeting)"
 )
+_HEADING_LINE = re.compile(rf"^\s*{_HEADING}\s*$")
 """A line that is a heading on its own even with no blank line around it."""
+_HEADING_START = line_start(rf"[^\S\n]*{_HEADING}[^\S\n]*(?:\n|\Z)")
+"""The same at a line's start in a framed text: the whole line is the heading."""
 _CLOSERS = '”’")]'
 _CONNECTORS = frozenset(
     [
@@ -257,72 +262,145 @@ def build_blocks(
     body: Sequence[tuple[int, str]],
     cites: Mapping[int, Sequence[tuple[int, int, str]]],
     skipped: AbstractSet[int],
+    *,
+    framed: str | None = None,
 ) -> list[Block]:
     """Return the body lines grouped into blocks (see the module docstring).
 
     ``skipped`` holds the lines taken out of the body that break a page: furniture,
-    footnote rules and footnote text.
+    footnote rules and footnote text; a line neither in ``body`` nor in ``skipped`` is
+    blank. ``framed`` is ``frame(lines)`` when the caller
+    holds it already.
     """
-    groups: list[list[int]] = []
-    breaks: list[bool] = []
-    texts: list[str] = []  # each group's running text: its block's text, built once
-    running = ""  # the current group's text, collapsed
-    previous = -1
-    after_heading = False
-    for index, line in body:
-        gap = range(previous + 1, index)  # lines between: blank, furniture or notes
-        brk = bool(gap) and bool(groups) and not skipped.isdisjoint(gap)
-        clean = _strip_marks(line, cites[index]) if index in cites else line
-        # A heading opens with a capital or a digit; most lines, wrapped mid-sentence, do not.
-        heading = not clean[:1].islower() and _HEADING_LINE.match(clean) is not None
-        if not groups:
-            new = True
-        elif bare_number(running):
-            new = False
-        elif heading or after_heading:
-            new = True
-        elif brk:
-            new = not continues(running, clean)
-        elif gap and any(not lines[j].strip() for j in gap):  # a blank line between
-            new = True
+    indices = [i for i, _ in body]
+    # Each body line as it reads once its cited marks are detached.
+    pieces = [_strip_marks(line, cites[i]) if i in cites else line for i, line in body]
+    stripped = list(map(str.strip, pieces))
+    cited = sorted(bisect_left(indices, i) for i in cites)  # every cited line is a body line
+    headings = _headings(pieces, indices, cited, frame(lines) if framed is None else framed)
+    spans = group_spans(indices, pieces, skipped, headings, stripped=stripped)
+    # The lines that end with a hyphen, the only ones a compound may glue to the next.
+    hyphens = [at for at, text in enumerate(stripped) if text[-1:] in HYPHENS]
+    numbers = [i + 1 for i in indices]
+    blocks: list[Block] = []
+    for first, end, brk in spans:
+        at = bisect_left(hyphens, first)
+        glued = at < len(hyphens) and hyphens[at] < end - 1
+        text = join_lines(stripped[first:end], stripped=True, hyphen_ends=glued)
+        at = bisect_left(cited, first)
+        if at == len(cited) or cited[at] >= end:
+            # No mark to detach: the printed text is the running text.
+            blocks.append(Block(text, text, tuple(numbers[first:end]), (), brk))
+            continue
+        marks: list[str] = []
+        for i in indices[first:end]:
+            for _, _, mark in sorted(cites.get(i, ())):
+                if mark not in marks:
+                    marks.append(mark)
+        raw = join_lines(lines[i] for i in indices[first:end])
+        blocks.append(Block(text, raw, tuple(numbers[first:end]), tuple(marks), brk))
+    return blocks
+
+
+def _headings(pieces: Sequence[str], indices: Sequence[int], cited: Sequence[int], framed: str) -> set[int]:
+    """Return the positions of the body lines that are headings on their own (``_HEADING_LINE``).
+
+    One scan of the text finds the printed lines that are headings; a cited line is
+    judged by its text with the marks detached.
+    """
+    out: set[int] = set()
+    for index in matching_lines(_HEADING_START, framed):
+        at = bisect_left(indices, index)
+        if at < len(indices) and indices[at] == index:
+            out.add(at)
+    for at in cited:
+        if _HEADING_LINE.match(pieces[at]):
+            out.add(at)
         else:
-            new = ends_clause(running) and (
+            out.discard(at)
+    return out
+
+
+def _running_end(pieces: Sequence[str], first: int, stop: int) -> str:
+    """Return a text that ends as the running text of ``pieces[first:stop]`` (see :func:`ends_clause`)."""
+    tail = pieces[stop - 1].rstrip()
+    # Closing quotes and brackets alone on the last line: the clause's end lies before them.
+    return tail if tail.rstrip(_CLOSERS).rstrip() else join_lines(pieces[first:stop])
+
+
+_TURN_ENDS = frozenset([",", ";", ":", ".", "", *_CLOSERS])
+"""The last printed character of a line after which its block may end (see :func:`_turns`)."""
+
+
+def _turns(indices: Sequence[int], stripped: Sequence[str], headings: AbstractSet[int]) -> list[int]:
+    """Return, ascending, the positions where a block may begin; the other lines go on with theirs.
+
+    Those are the lines after a gap, the headings and the lines after them, and the lines
+    after one whose last printed character ends a clause or closes a quotation or a
+    bracket (or that has none): a block goes on wherever its running text ends mid-clause.
+    ``stripped`` holds the body lines stripped.
+    """
+    turns = {at for at in range(1, len(indices)) if indices[at] != indices[at - 1] + 1}
+    turns.update([at for at, text in enumerate(stripped, 1) if text[-1:] in _TURN_ENDS])
+    turns.update(headings)
+    turns.update([at + 1 for at in headings])
+    turns.discard(0)
+    turns.discard(len(indices))
+    return sorted(turns)
+
+
+def group_spans(
+    indices: Sequence[int],
+    pieces: Sequence[str],
+    skipped: AbstractSet[int],
+    headings: AbstractSet[int],
+    *,
+    stripped: Sequence[str] | None = None,
+) -> list[tuple[int, int, bool]]:
+    """Return the blocks as (first, end, after a page break), positions among the body lines.
+
+    ``indices`` holds the body lines' indices in ``lines``, ``pieces`` their text with
+    cited marks detached, ``headings`` the positions of those that are headings; a line
+    between two body lines is blank unless ``skipped`` holds it. Only the lines
+    :func:`_turns` gives are weighed, and a block's running text is built only when a
+    decision needs more than its end. ``stripped`` holds the pieces stripped, when the
+    caller has them.
+    """
+    if stripped is None:
+        stripped = [piece.strip() for piece in pieces]
+    spans: list[tuple[int, int, bool]] = []
+    first = 0  # the current block's first position
+    first_brk = False
+    short = True  # the current block's running text may still be a bare number
+    for at in _turns(indices, stripped, headings):
+        previous, index = indices[at - 1], indices[at]
+        gap = index != previous + 1
+        brk = gap and not skipped.isdisjoint(range(previous + 1, index))
+        bare = False
+        if short:  # the running text, if no longer than a bare number
+            text = join_lines(pieces[first:at]) if len(collapse(pieces[first])) <= _LONGEST_NUMBER else None
+            bare = text is not None and bare_number(text)
+            # Running texts only grow: once too long, never a bare number again.
+            short = text is not None and len(text) <= _LONGEST_NUMBER
+        if bare:
+            new = False
+        elif at in headings or (at - 1 in headings and "plenary" not in pieces[at - 1]):
+            new = True  # a heading, or the line after one
+        elif brk:
+            new = not continues(join_lines(pieces[first:at]), pieces[at])
+        elif gap:
+            new = True  # the lines between are blank
+        else:
+            clean = pieces[at]
+            end = _running_end(pieces, first, at)
+            new = ends_clause(end) and (
                 opens_paragraph(clean)
-                or (clean[:1].isspace() and _fresh(clean, running))
-                or (running.endswith((",", ";")) and _opener(clean, strict=True))
+                or (clean[:1].isspace() and _fresh(clean, end))
+                or (end.endswith((",", ";")) and _opener(clean, strict=True))
             )
         if new:
-            groups.append([index])
-            breaks.append(brk)
-            running = collapse(clean)
-            texts.append(running)
-        else:
-            groups[-1].append(index)
-            running = glue(running, collapse(clean))
-            texts[-1] = running
-        previous = index
-        after_heading = heading and "plenary" not in clean
-    return [
-        _block(group, lines, text, cites, brk) for group, brk, text in zip(groups, breaks, texts, strict=True)
-    ]
-
-
-def _block(
-    group: list[int],
-    lines: Sequence[str],
-    text: str,
-    cites: Mapping[int, Sequence[tuple[int, int, str]]],
-    brk: bool,
-) -> Block:
-    numbers = tuple([i + 1 for i in group])
-    if cites.keys().isdisjoint(group):
-        # No mark to detach: the printed text is the running text, glued the same way.
-        return Block(text, text, numbers, (), brk)
-    raw = ""
-    marks: list[str] = []
-    for i in group:
-        raw = glue(raw, collapse(lines[i]))
-        for _, _, mark in sorted(cites.get(i, ())):
-            if mark not in marks:
-                marks.append(mark)
-    return Block(text, raw, numbers, tuple(marks), brk)
+            spans.append((first, at, first_brk))
+            first, first_brk, short = at, brk, True
+    if indices:
+        spans.append((first, len(indices), first_brk))
+    return spans

@@ -7,9 +7,17 @@ two halves are joined without a space.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
-_HYPHENS = "-\u2010\u2011\u2013\u2014"
+HYPHENS = "-\u2010\u2011\u2013\u2014"
+"""The hyphens and dashes a compound may end a line with."""
+_HYPHEN_BREAK = re.compile(rf"([{HYPHENS}])(?<=\S.)[^\S\n]*\n\s*(?=[^\W_])")
+r"""A compound's hyphen (after a printed character) at a line end, then the next word's start.
+
+``[^\W_]`` is a character ``str.isalnum`` accepts; the white space after the line feed
+may span lines that are white space only.
+"""
 
 
 def collapse(text: str) -> str:
@@ -30,14 +38,27 @@ def glue(left: str, right: str) -> str:
         return right
     if not right:
         return left
-    if left[-1] in _HYPHENS and len(left) >= 2 and not left[-2].isspace() and right[0].isalnum():
+    if left[-1] in HYPHENS and len(left) >= 2 and not left[-2].isspace() and right[0].isalnum():
         return left + right
     return left + " " + right
 
 
-def join_lines(parts: Iterable[str]) -> str:
-    """Return wrapped lines joined into one line of collapsed white space."""
-    out = ""
-    for part in parts:
-        out = glue(out, collapse(part))
-    return out
+def join_lines(parts: Iterable[str], *, stripped: bool = False, hyphen_ends: bool = True) -> str:
+    """Return wrapped lines joined into one line of collapsed white space.
+
+    Equal to gluing the collapsed lines one after the other (a test holds it to that),
+    with a few calls over the whole text instead of two calls a line. ``parts`` hold no
+    line feed; ``stripped`` says they have no white space at their ends, and
+    ``hyphen_ends=False`` that none of them ends with a hyphen (then none is glued).
+    """
+    text = "\n".join(parts if stripped else map(str.strip, parts))
+    if hyphen_ends and _HYPHEN_BREAK.search(text):
+        text = _HYPHEN_BREAK.sub(r"\1", text)
+    text = text.replace("\n", " ")
+    if not text.isprintable():  # white space other than the space ("\t", "\xa0")
+        return " ".join(text.split())
+    # The ASCII space is the only printable white space: collapse its runs, strip the ends
+    # (an empty line leaves a space where it was joined).
+    while "  " in text:
+        text = text.replace("  ", " ")
+    return text.strip(" ")

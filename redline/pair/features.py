@@ -21,6 +21,7 @@ _ORDINAL = re.compile(
 """Session and conference ordinals ("Twelfth Congress", "eighty-first session", "80th")."""
 _NUMBER = re.compile(r"\d+(?:[-–‑/.]\d+)*")
 _WORD = re.compile(r"[^\W_]+")
+_TITLE_WORD = re.compile(r"<ord>|#|[^\W_]+")
 _ASCII_BYTES = bytes(range(128))
 _WORD_BYTES = bytes(b if b >= 0x80 or _WORD.match(chr(b)) else ord(" ") for b in range(256))
 """ASCII bytes of letters and digits stay, the other ASCII bytes become spaces; UTF-8 bytes stay."""
@@ -92,7 +93,7 @@ def normalise_title(title: str | None) -> str:
         return ""
     text = _ORDINAL.sub(" <ord> ", title.lower())
     text = _NUMBER.sub(" # ", text)
-    return " ".join(re.findall(r"<ord>|#|[^\W_]+", text))
+    return " ".join(_TITLE_WORD.findall(text))
 
 
 def body_words(body: str) -> list[str]:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterable
-from itertools import chain, pairwise
+from itertools import chain
 from typing import cast
 
 from diff_match_patch import diff_match_patch
@@ -253,49 +253,54 @@ def _edit_script(old: str, new: str, dmp: diff_match_patch) -> list[tuple[int, s
         return dmp.diff_main(old, new, False)  # type: ignore[no-any-return]
     diffs: list[tuple[int, str]] = []
     deleted = inserted = ""
+    settled = True  # whether diff-match-patch's merge would leave the pieces as they are
     steps = cast("list[tuple[str, int, int, int, int]]", Indel.opcodes(old, new).as_list())
     for tag, old_start, old_end, new_start, new_end in steps:
-        if tag == "equal":
-            if deleted:
-                diffs.append((-1, deleted))
-                deleted = ""
-            if inserted:
-                diffs.append((1, inserted))
-                inserted = ""
-            diffs.append((0, old[old_start:old_end]))
-        elif tag == "delete":
+        if tag == "delete":
             deleted += old[old_start:old_end]
-        else:
+        elif tag == "insert":
             inserted += new[new_start:new_end]
-    if deleted:
-        diffs.append((-1, deleted))
-    if inserted:
-        diffs.append((1, inserted))
-    if not _settled(diffs):
+        else:
+            equal = old[old_start:old_end]
+            if deleted or inserted:
+                settled = settled and _run_settled(diffs, deleted, inserted, equal)
+                _add_run(diffs, deleted, inserted)
+                deleted = inserted = ""
+            elif diffs:
+                settled = False  # two equal pieces side by side
+            settled = settled and bool(equal)
+            diffs.append((0, equal))
+    if deleted or inserted:
+        settled = settled and _run_settled(diffs, deleted, inserted, "")
+        _add_run(diffs, deleted, inserted)
+    if not settled:
         dmp.diff_cleanupMerge(diffs)
     return diffs
 
 
-def _settled(diffs: list[tuple[int, str]]) -> bool:
-    """Return True when diff-match-patch's merge (``diff_cleanupMerge``) would leave ``diffs`` as they are.
+def _add_run(diffs: list[tuple[int, str]], deleted: str, inserted: str) -> None:
+    if deleted:
+        diffs.append((-1, deleted))
+    if inserted:
+        diffs.append((1, inserted))
 
-    So it is when no piece is empty; neighbours never share an op; each run of changes is a
-    deletion, an insertion, or a deletion then an insertion that share no first and no last
-    character (nothing to factor out); and no lone change between two equal pieces ends with
-    the one before it or starts with the one after it (nothing to slide). The pieces built
-    from a shortest script are nearly always so, and checking costs less than the merge.
+
+def _run_settled(diffs: list[tuple[int, str]], deleted: str, inserted: str, after: str) -> bool:
+    """Return True when diff-match-patch's merge (``diff_cleanupMerge``) has nothing to do with a run.
+
+    The run of changes (a deletion, an insertion, or both, in that order) follows ``diffs``
+    and precedes the equal piece ``after`` ("" at the end). The merge would factor out a first
+    or last character the deletion and insertion share, or slide a lone change between two
+    equal pieces that ends with the one before it or starts with the one after it. Pieces
+    built from a shortest script nearly always leave it nothing to do, and checking each run
+    costs less than the merge.
     """
-    if not all(text for _, text in diffs):
-        return False
-    for (before_op, before), (op, text) in pairwise(diffs):
-        if before_op == op or (before_op == 1 and op == -1):  # a repeated op, or + before -
-            return False
-        if before_op == -1 and op == 1 and (before[0] == text[0] or before[-1] == text[-1]):
-            return False
-    for (before_op, before), (op, text), (after_op, after) in zip(diffs, diffs[1:], diffs[2:], strict=False):
-        if op and before_op == after_op == 0 and (text.endswith(before) or text.startswith(after)):
-            return False
-    return True
+    if deleted and inserted:
+        return deleted[0] != inserted[0] and deleted[-1] != inserted[-1]
+    if not diffs or not after:
+        return True
+    text = deleted or inserted
+    return not text.endswith(diffs[-1][1]) and not text.startswith(after)
 
 
 def normalize(pieces: Iterable[tuple[Op, str]]) -> tuple[Chunk, ...]:

@@ -160,20 +160,21 @@ class _Steps:
         merges1 = t.in_new[i - 1]
         srow = [_NEG] * (chi - clo + 1)
         brow = [_DEL] * (chi - clo + 1)
+        left = _NEG  # srow at j - 1: no insertion before the row's first column
         for j in range(clo, chi + 1):
             best, step = _NEG, _DEL
-            if plo <= j - 1 <= phi and prow[j - 1 - plo] > _NEG:
+            if plo < j <= phi + 1:  # column j - 1 is in the row above
                 g = gains[j - 1 - off]
-                if g > 0 and mine:
-                    g += bonus * len(mine & nums_new[j - 1])
-                if g > 0:
-                    g = prow[j - 1 - plo] + g - _TIE * (i + j + abs(i - j) / nm1)
-                    if g > best:
-                        best, step = g, _PAIR
+                if g > 0:  # (a pair below the threshold is never taken: skip the rest)
+                    if mine:
+                        g += bonus * len(mine & nums_new[j - 1])
+                    up = prow[j - 1 - plo]
+                    if g > 0 and up > _NEG:
+                        best, step = up + g - _TIE * (i + j + abs(i - j) / nm1), _PAIR
             if plo <= j <= phi and prow[j - plo] > best:
                 best, step = prow[j - plo], _DEL
-            if j > clo and srow[j - 1 - clo] > best:
-                best, step = srow[j - 1 - clo], _INS
+            if left > best:
+                best, step = left, _INS
             if (
                 plo <= j - 2 <= phi
                 and splits[j - 2 - off]
@@ -192,7 +193,7 @@ class _Steps:
                 g = self._merge(i, j, _TIE * (i + j + abs(i - j) / nm1))
                 if g > 0 and p2row[j - 1 - p2lo] + g > best:
                     best, step = p2row[j - 1 - p2lo] + g, _MERGE
-            srow[j - clo] = best
+            srow[j - clo] = left = best
             brow[j - clo] = step
         return srow, brow
 

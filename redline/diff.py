@@ -33,6 +33,8 @@ _PRIVATE = "".join(map(chr, range(0xE000, 0xF900)))
 # Code points that encode tokens: the private use areas first; past those, any other
 # non-surrogate code point will do, since the encoded strings never mix with real text.
 _RANGES = ((0xE000, 0xF8FF), (0xF0000, 0xFFFFD), (0x100000, 0x10FFFD), (0x10000, 0xEFFFF), (0x100, 0xD7FF))
+_PRIVATE_USE = sum(end - start + 1 for start, end in _RANGES[:3])
+"""How many tokens the private use areas code (``_code_point`` goes past them only beyond)."""
 _OPS = {-1: Op.DELETE, 0: Op.EQUAL, 1: Op.INSERT}
 _CLAUSE_ENDS = frozenset(";.:")
 LCS_CELLS = 50_000_000
@@ -93,10 +95,13 @@ def _coded_diff(old_tokens: list[str], new_tokens: list[str]) -> list[tuple[int,
     try:
         code = _SEEN.__getitem__
         old_code, new_code = "".join(map(code, old_tokens)), "".join(map(code, new_tokens))
+        private = True  # the shared table's codes are all in the first private use area
     except KeyError:
-        code = _learn(chain(old_tokens, new_tokens)).__getitem__
+        table = _learn(chain(old_tokens, new_tokens))
+        code = table.__getitem__
         old_code, new_code = "".join(map(code, old_tokens)), "".join(map(code, new_tokens))
-    return _script(old_code, new_code, cleanup=True)
+        private = len(table) <= _PRIVATE_USE
+    return _script(old_code, new_code, cleanup=True, private=private)
 
 
 _SEEN: dict[str, str] = {}
@@ -231,10 +236,22 @@ _DMP.Diff_Timeout = 0
 """One instance serves every call: its methods keep no state between calls."""
 
 
-def _script(old: str, new: str, *, cleanup: bool) -> list[tuple[int, str]]:
-    """Return diff-match-patch's diff (ops -1, 0, 1) of two coded strings, cleaned semantically if asked."""
-    diffs = _edit_script(old, new, _DMP)
-    if cleanup:
+def _script(old: str, new: str, *, cleanup: bool, private: bool = False) -> list[tuple[int, str]]:
+    """Return diff-match-patch's diff (ops -1, 0, 1) of two coded strings, cleaned semantically if asked.
+
+    ``private`` says every character of both strings is a private use one (never a letter,
+    digit or space to diff-match-patch's scoring); the cleanup is then skipped when the
+    script shows it has nothing to do (see ``_run_quiet``).
+    """
+    if len(old) * len(new) > LCS_CELLS:
+        diffs: list[tuple[int, str]] = _DMP.diff_main(old, new, False)
+        quiet = False
+    else:
+        diffs, settled, quiet = _grouped_script(old, new)
+        if not settled:
+            _DMP.diff_cleanupMerge(diffs)
+        quiet = quiet and settled and private
+    if cleanup and not quiet:
         _DMP.diff_cleanupSemantic(diffs)
     return diffs
 
@@ -251,9 +268,23 @@ def _edit_script(old: str, new: str, dmp: diff_match_patch) -> list[tuple[int, s
     """
     if len(old) * len(new) > LCS_CELLS:
         return dmp.diff_main(old, new, False)  # type: ignore[no-any-return]
+    diffs, settled, _ = _grouped_script(old, new)
+    if not settled:
+        dmp.diff_cleanupMerge(diffs)
+    return diffs
+
+
+def _grouped_script(old: str, new: str) -> tuple[list[tuple[int, str]], bool, bool]:
+    """Return rapidfuzz's shortest script as pieces, each run of changes a deletion then an insertion.
+
+    Also say whether diff-match-patch's merge would leave the pieces as they are (settled,
+    see ``_run_settled``) and whether, settled, its semantic cleanup would too (quiet, see
+    ``_run_quiet``).
+    """
     diffs: list[tuple[int, str]] = []
     deleted = inserted = ""
-    settled = True  # whether diff-match-patch's merge would leave the pieces as they are
+    settled = quiet = True
+    before = 0  # the longer side of the run of changes before the last equal piece (0: none)
     steps = cast("list[tuple[str, int, int, int, int]]", Indel.opcodes(old, new).as_list())
     for tag, old_start, old_end, new_start, new_end in steps:
         if tag == "delete":
@@ -264,6 +295,8 @@ def _edit_script(old: str, new: str, dmp: diff_match_patch) -> list[tuple[int, s
             equal = old[old_start:old_end]
             if deleted or inserted:
                 settled = settled and _run_settled(diffs, deleted, inserted, equal)
+                quiet = quiet and _run_quiet(diffs, deleted, inserted, equal, before)
+                before = max(len(deleted), len(inserted))
                 _add_run(diffs, deleted, inserted)
                 deleted = inserted = ""
             elif diffs:
@@ -272,10 +305,9 @@ def _edit_script(old: str, new: str, dmp: diff_match_patch) -> list[tuple[int, s
             diffs.append((0, equal))
     if deleted or inserted:
         settled = settled and _run_settled(diffs, deleted, inserted, "")
+        quiet = quiet and _run_quiet(diffs, deleted, inserted, "", before)
         _add_run(diffs, deleted, inserted)
-    if not settled:
-        dmp.diff_cleanupMerge(diffs)
-    return diffs
+    return diffs, settled, quiet
 
 
 def _add_run(diffs: list[tuple[int, str]], deleted: str, inserted: str) -> None:
@@ -301,6 +333,27 @@ def _run_settled(diffs: list[tuple[int, str]], deleted: str, inserted: str, afte
         return True
     text = deleted or inserted
     return not text.endswith(diffs[-1][1]) and not text.startswith(after)
+
+
+def _run_quiet(diffs: list[tuple[int, str]], deleted: str, inserted: str, after: str, before: int) -> bool:
+    """Return True when ``diff_cleanupSemantic`` has nothing to do with a run of settled pieces.
+
+    The run follows ``diffs`` (ending with an equal piece, if any, that follows a run whose
+    longer side is ``before`` long) and precedes the equal piece ``after`` ("" at the end).
+    The cleanup's three passes would act when: that equal piece is no longer than the longer
+    side of the runs on both its sides (it is folded into them); a lone change between two
+    equal pieces can slide right (its first character is the next piece's first), as only
+    there could it score better, every place scoring the same in private use characters
+    and neither end being reachable in settled pieces; or a deletion and the insertion after
+    it overlap (one starts with a character of the other).
+    """
+    if deleted and inserted:
+        if inserted[0] in deleted or deleted[0] in inserted:
+            return False
+    elif diffs and after and (deleted or inserted)[0] == after[0]:
+        return False
+    equal = len(diffs[-1][1]) if diffs else 0
+    return not (0 < equal <= before and equal <= max(len(deleted), len(inserted)))
 
 
 def normalize(pieces: Iterable[tuple[Op, str]]) -> tuple[Chunk, ...]:

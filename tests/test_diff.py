@@ -192,8 +192,10 @@ def _plain_word_diff(old: str, new: str) -> tuple[Chunk, ...]:
     codes: dict[str, str] = {}
     encoded = redline.diff._encode(old_tokens, codes), redline.diff._encode(new_tokens, codes)
     decode = {char: token for token, char in codes.items()}.__getitem__
-    diffs = redline.diff._dmp_diff(*encoded, cleanup=True)
-    return normalize((op, "".join(map(decode, text))) for op, text in diffs)
+    diffs = _plain_edit_script(*encoded)  # merged and cleaned every time
+    redline.diff._DMP.diff_cleanupSemantic(diffs)
+    ops = {-1: Op.DELETE, 0: Op.EQUAL, 1: Op.INSERT}
+    return normalize((ops[op], "".join(map(decode, text))) for op, text in diffs)
 
 
 _FEW = st.text(alphabet="ab1 \n-’.\u00a0", max_size=12)
@@ -332,3 +334,37 @@ def test_edit_script_equals_the_plain_merge_on_coded_rows(pair: tuple[str, str])
     codes: dict[str, str] = {}
     old, new = (redline.diff._encode(tokenize(text), codes) for text in pair)
     assert redline.diff._edit_script(old, new, redline.diff._DMP) == _plain_edit_script(old, new)
+
+
+def _plain_script(old: str, new: str) -> list[tuple[int, str]]:
+    diffs = _plain_edit_script(old, new)
+    redline.diff._DMP.diff_cleanupSemantic(diffs)
+    return diffs
+
+
+_CODED = st.text(alphabet="\ue000\ue001\ue002\ue003", max_size=30) | st.text(
+    alphabet="\ue000\ue001", max_size=12
+)
+"""Short strings of few private use characters, as coded rows are: repeats make every pass act."""
+
+
+@settings(max_examples=1000)
+@given(_CODED, _CODED)
+def test_script_skips_the_cleanup_only_where_it_does_nothing(old: str, new: str) -> None:
+    """Skipping diff_cleanupSemantic on quiet scripts of private use codes gives what running it gives."""
+    assert redline.diff._script(old, new, cleanup=True, private=True) == _plain_script(old, new)
+
+
+@settings(max_examples=300)
+@given(_SHORT, _SHORT)
+def test_script_of_letters_always_runs_the_cleanup(old: str, new: str) -> None:
+    """Strings that are not all private use characters are always cleaned (letters score otherwise)."""
+    assert redline.diff._script(old, new, cleanup=True) == _plain_script(old, new)
+
+
+@given(edited_text() | shared_ends())
+def test_script_of_coded_rows_equals_the_plain_cleanup(pair: tuple[str, str]) -> None:
+    """The same on coded token rows."""
+    codes: dict[str, str] = {}
+    old, new = (redline.diff._encode(tokenize(text), codes) for text in pair)
+    assert redline.diff._script(old, new, cleanup=True, private=True) == _plain_script(old, new)

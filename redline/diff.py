@@ -340,12 +340,13 @@ def _run_quiet(diffs: list[tuple[int, str]], deleted: str, inserted: str, after:
 
     The run follows ``diffs`` (ending with an equal piece, if any, that follows a run whose
     longer side is ``before`` long) and precedes the equal piece ``after`` ("" at the end).
-    The cleanup's three passes would act when: that equal piece is no longer than the longer
-    side of the runs on both its sides (it is folded into them); a lone change between two
-    equal pieces can slide right (its first character is the next piece's first), as only
-    there could it score better, every place scoring the same in private use characters
-    and neither end being reachable in settled pieces; or a deletion and the insertion after
-    it overlap (one starts with a character of the other).
+    The cleanup's three passes may act when: that equal piece is no longer than the longer
+    side of the runs on both its sides (it is folded into them); a deletion and the insertion
+    after it may overlap (one holds the other's first character); or a lone change between
+    two equal pieces can slide right (its first character is the next piece's first).
+    Otherwise such a change may only slide left, never so far that the piece before it
+    empties (the pieces are settled); every place then scores the same in private use
+    characters, and the cleanup keeps the rightmost place: where the change already is.
     """
     if deleted and inserted:
         if inserted[0] in deleted or deleted[0] in inserted:

@@ -21,6 +21,7 @@ from redline.clean.blocks import (
     _NUMBER_ONLY,
     Block,
     _fresh,
+    _may_be_number,
     _opener,
     _strip_marks,
     bare_number,
@@ -274,6 +275,12 @@ def test_only_the_ascii_space_is_printable_white_space() -> None:
 _NUMBER_TEXT = st.from_regex(_NUMBER_ONLY, fullmatch=True) | st.text(
     alphabet="0123456789 .()abivx", max_size=14
 )
+
+
+@given(_NUMBER_TEXT | st.from_regex(_NUMBER_ONLY))
+def test_a_bare_number_opens_as_group_spans_expects(text: str) -> None:
+    if _NUMBER_ONLY.match(text):
+        assert _may_be_number(text.lstrip()[:1])
 
 
 @given(_NUMBER_TEXT)

@@ -13,6 +13,8 @@ from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
+from itertools import compress, count
+from operator import itemgetter, sub
 
 from redline.clean.scan import frame, line_start, matching_lines
 from redline.clean.text import HYPHENS, collapse, join_lines
@@ -248,6 +250,15 @@ def _strip_marks(text: str, spans: Sequence[tuple[int, int, str]]) -> str:
     return out
 
 
+def _may_be_number(head: str) -> bool:
+    """Return False when a text opening with ``head`` (a character, or "") is no bare number.
+
+    ``_NUMBER_ONLY`` opens, after white space, with a digit (``\\d``: Unicode's decimal
+    digits), "(" or a lower-case ASCII letter.
+    """
+    return not head or head == "(" or head.isdecimal() or "a" <= head <= "z"
+
+
 def bare_number(text: str) -> bool:
     """Return True when collapsed ``text`` is only a paragraph number or letter ("5.", "(iv)").
 
@@ -272,15 +283,18 @@ def build_blocks(
     blank. ``framed`` is ``frame(lines)`` when the caller
     holds it already.
     """
-    indices = [i for i, _ in body]
+    indices = list(map(itemgetter(0), body))
     # Each body line as it reads once its cited marks are detached.
-    pieces = [_strip_marks(line, cites[i]) if i in cites else line for i, line in body]
-    stripped = list(map(str.strip, pieces))
+    pieces = list(map(itemgetter(1), body))
     cited = sorted(bisect_left(indices, i) for i in cites)  # every cited line is a body line
+    for at in cited:
+        pieces[at] = _strip_marks(pieces[at], cites[indices[at]])
+    stripped = list(map(str.strip, pieces))
+    lasts = list(map(_LAST, stripped))  # each line's last printed character, or ""
     headings = _headings(pieces, indices, cited, frame(lines) if framed is None else framed)
-    spans = group_spans(indices, pieces, skipped, headings, stripped=stripped)
+    spans = group_spans(indices, pieces, skipped, headings, lasts=lasts)
     # The lines that end with a hyphen, the only ones a compound may glue to the next.
-    hyphens = [at for at, text in enumerate(stripped) if text[-1:] in HYPHENS]
+    hyphens = list(compress(count(), map(_HYPHEN_ENDS.__contains__, lasts)))
     numbers = [i + 1 for i in indices]
     blocks: list[Block] = []
     for first, end, brk in spans:
@@ -330,18 +344,22 @@ def _running_end(pieces: Sequence[str], first: int, stop: int) -> str:
 
 _TURN_ENDS = frozenset([",", ";", ":", ".", "", *_CLOSERS])
 """The last printed character of a line after which its block may end (see :func:`_turns`)."""
+_HYPHEN_ENDS = frozenset(HYPHENS)
+_LAST = itemgetter(slice(-1, None))
+"""``_LAST(text)`` is ``text[-1:]``."""
 
 
-def _turns(indices: Sequence[int], stripped: Sequence[str], headings: AbstractSet[int]) -> list[int]:
+def _turns(indices: Sequence[int], lasts: Sequence[str], headings: AbstractSet[int]) -> list[int]:
     """Return, ascending, the positions where a block may begin; the other lines go on with theirs.
 
     Those are the lines after a gap, the headings and the lines after them, and the lines
-    after one whose last printed character ends a clause or closes a quotation or a
-    bracket (or that has none): a block goes on wherever its running text ends mid-clause.
-    ``stripped`` holds the body lines stripped.
+    after one whose last printed character (in ``lasts``, "" for none) ends a clause or
+    closes a quotation or a bracket: a block goes on wherever its running text ends
+    mid-clause. The selections run in C (``compress``), not a Python test a line.
     """
-    turns = {at for at in range(1, len(indices)) if indices[at] != indices[at - 1] + 1}
-    turns.update([at for at, text in enumerate(stripped, 1) if text[-1:] in _TURN_ENDS])
+    gaps = map((1).__ne__, map(sub, indices[1:], indices))  # at 1, 2...: not right after the one before
+    turns = set(compress(count(1), gaps))
+    turns.update(compress(count(1), map(_TURN_ENDS.__contains__, lasts)))
     turns.update(headings)
     turns.update([at + 1 for at in headings])
     turns.discard(0)
@@ -355,7 +373,7 @@ def group_spans(
     skipped: AbstractSet[int],
     headings: AbstractSet[int],
     *,
-    stripped: Sequence[str] | None = None,
+    lasts: Sequence[str] | None = None,
 ) -> list[tuple[int, int, bool]]:
     """Return the blocks as (first, end, after a page break), positions among the body lines.
 
@@ -363,20 +381,23 @@ def group_spans(
     cited marks detached, ``headings`` the positions of those that are headings; a line
     between two body lines is blank unless ``skipped`` holds it. Only the lines
     :func:`_turns` gives are weighed, and a block's running text is built only when a
-    decision needs more than its end. ``stripped`` holds the pieces stripped, when the
-    caller has them.
+    decision needs more than its end. ``lasts`` holds each piece's last printed
+    character ("" for none), when the caller has them.
     """
-    if stripped is None:
-        stripped = [piece.strip() for piece in pieces]
+    if lasts is None:
+        lasts = [piece.strip()[-1:] for piece in pieces]
     spans: list[tuple[int, int, bool]] = []
     first = 0  # the current block's first position
     first_brk = False
     short = True  # the current block's running text may still be a bare number
-    for at in _turns(indices, stripped, headings):
+    for at in _turns(indices, lasts, headings):
         previous, index = indices[at - 1], indices[at]
         gap = index != previous + 1
-        brk = gap and not skipped.isdisjoint(range(previous + 1, index))
+        # Most gaps are one line: look it up before building the range.
+        brk = gap and (previous + 1 in skipped or not skipped.isdisjoint(range(previous + 2, index)))
         bare = False
+        if short and not _may_be_number(pieces[first].lstrip()[:1]):
+            short = False  # the running text opens as no bare number does
         if short:  # the running text, if no longer than a bare number
             text = join_lines(pieces[first:at]) if len(collapse(pieces[first])) <= _LONGEST_NUMBER else None
             bare = text is not None and bare_number(text)

@@ -4,6 +4,12 @@ A block ends at a blank line, or where a line opens a numbered or lettered parag
 right after a line that ends a clause. Across a page break (furniture or a footnote
 block between two lines) the text continues when the earlier part ends mid-clause or
 the later part begins in lower case, unless the later part opens a new paragraph.
+
+Most lines are wrapped mid-clause and simply go on with their block, so
+:func:`group_spans` weighs only the lines where a block may begin (selected in C from
+each line's last character and the gaps between body lines), and each block's text is
+built once from its lines by :func:`~redline.clean.text.join_lines`. The tests hold the
+grouping to the line-by-line loop it replaced.
 """
 
 from __future__ import annotations
@@ -280,8 +286,8 @@ def build_blocks(
 
     ``skipped`` holds the lines taken out of the body that break a page: furniture,
     footnote rules and footnote text; a line neither in ``body`` nor in ``skipped`` is
-    blank. ``framed`` is ``frame(lines)`` when the caller
-    holds it already.
+    blank. Every line ``cites`` names is a body line. ``framed`` is ``frame(lines)``,
+    when the caller holds it already.
     """
     indices = list(map(itemgetter(0), body))
     # Each body line as it reads once its cited marks are detached.

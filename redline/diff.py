@@ -239,20 +239,28 @@ _DMP.Diff_Timeout = 0
 def _script(old: str, new: str, *, cleanup: bool, private: bool = False) -> list[tuple[int, str]]:
     """Return diff-match-patch's diff (ops -1, 0, 1) of two coded strings, cleaned semantically if asked.
 
-    ``private`` says every character of both strings is a private use one (never a letter,
-    digit or space to diff-match-patch's scoring); the cleanup is then skipped when the
-    script shows it has nothing to do (see ``_run_quiet``).
+    The cleanup runs only as far as the script shows it has work (see ``_run_work``): not at
+    all when ``private`` says every character of both strings is a private use one (never a
+    letter, digit or space to diff-match-patch's scoring) and no pass has work; only its
+    sliding pass (``diff_cleanupSemanticLossless``) when the other two have none and that
+    pass removes no equal piece (else the whole cleanup, from the start).
     """
+    work = _FOLD
     if len(old) * len(new) > LCS_CELLS:
         diffs: list[tuple[int, str]] = _DMP.diff_main(old, new, False)
-        quiet = False
     else:
-        diffs, settled, quiet = _grouped_script(old, new)
+        diffs, settled, work = _grouped_script(old, new)
         if not settled:
             _DMP.diff_cleanupMerge(diffs)
-        quiet = quiet and settled and private
-    if cleanup and not quiet:
-        _DMP.diff_cleanupSemantic(diffs)
+            work = _FOLD
+    if not cleanup or (work == _NONE and private):
+        return diffs
+    if work <= _SLIDE:
+        slid = list(diffs)
+        _DMP.diff_cleanupSemanticLossless(slid)
+        if len(slid) == len(diffs):
+            return slid
+    _DMP.diff_cleanupSemantic(diffs)
     return diffs
 
 
@@ -274,16 +282,16 @@ def _edit_script(old: str, new: str, dmp: diff_match_patch) -> list[tuple[int, s
     return diffs
 
 
-def _grouped_script(old: str, new: str) -> tuple[list[tuple[int, str]], bool, bool]:
+def _grouped_script(old: str, new: str) -> tuple[list[tuple[int, str]], bool, int]:
     """Return rapidfuzz's shortest script as pieces, each run of changes a deletion then an insertion.
 
     Also say whether diff-match-patch's merge would leave the pieces as they are (settled,
-    see ``_run_settled``) and whether, settled, its semantic cleanup would too (quiet, see
-    ``_run_quiet``).
+    see ``_run_settled``) and, settled, what work its semantic cleanup has (see ``_run_work``).
     """
     diffs: list[tuple[int, str]] = []
     deleted = inserted = ""
-    settled = quiet = True
+    settled = True
+    work = _NONE
     before = 0  # the longer side of the run of changes before the last equal piece (0: none)
     steps = cast("list[tuple[str, int, int, int, int]]", Indel.opcodes(old, new).as_list())
     for tag, old_start, old_end, new_start, new_end in steps:
@@ -295,7 +303,7 @@ def _grouped_script(old: str, new: str) -> tuple[list[tuple[int, str]], bool, bo
             equal = old[old_start:old_end]
             if deleted or inserted:
                 settled = settled and _run_settled(diffs, deleted, inserted, equal)
-                quiet = quiet and _run_quiet(diffs, deleted, inserted, equal, before)
+                work = max(work, _run_work(diffs, deleted, inserted, equal, before))
                 before = max(len(deleted), len(inserted))
                 _add_run(diffs, deleted, inserted)
                 deleted = inserted = ""
@@ -305,9 +313,9 @@ def _grouped_script(old: str, new: str) -> tuple[list[tuple[int, str]], bool, bo
             diffs.append((0, equal))
     if deleted or inserted:
         settled = settled and _run_settled(diffs, deleted, inserted, "")
-        quiet = quiet and _run_quiet(diffs, deleted, inserted, "", before)
+        work = max(work, _run_work(diffs, deleted, inserted, "", before))
         _add_run(diffs, deleted, inserted)
-    return diffs, settled, quiet
+    return diffs, settled, work
 
 
 def _add_run(diffs: list[tuple[int, str]], deleted: str, inserted: str) -> None:
@@ -335,26 +343,30 @@ def _run_settled(diffs: list[tuple[int, str]], deleted: str, inserted: str, afte
     return not text.endswith(diffs[-1][1]) and not text.startswith(after)
 
 
-def _run_quiet(diffs: list[tuple[int, str]], deleted: str, inserted: str, after: str, before: int) -> bool:
-    """Return True when ``diff_cleanupSemantic`` has nothing to do with a run of settled pieces.
+_NONE, _SLIDE, _FOLD = 0, 1, 2
+"""The work diff-match-patch's semantic cleanup has with a script (see ``_run_work``)."""
+
+
+def _run_work(diffs: list[tuple[int, str]], deleted: str, inserted: str, after: str, before: int) -> int:
+    """Return what ``diff_cleanupSemantic`` may do with a run of settled pieces.
 
     The run follows ``diffs`` (ending with an equal piece, if any, that follows a run whose
     longer side is ``before`` long) and precedes the equal piece ``after`` ("" at the end).
-    The cleanup's three passes may act when: that equal piece is no longer than the longer
-    side of the runs on both its sides (it is folded into them); a deletion and the insertion
-    after it may overlap (one holds the other's first character); or a lone change between
-    two equal pieces can slide right (its first character is the next piece's first).
-    Otherwise such a change may only slide left, never so far that the piece before it
-    empties (the pieces are settled); every place then scores the same in private use
-    characters, and the cleanup keeps the rightmost place: where the change already is.
+    ``_FOLD``: the first or the last of the cleanup's three passes may act, as that equal
+    piece is no longer than the longer side of the runs on both its sides (it is folded into
+    them), or a deletion and the insertion after it may overlap (one holds the other's first
+    character). ``_SLIDE``: only the middle pass may act, as a lone change between two equal
+    pieces can slide right (its first character is the next piece's first). ``_NONE``:
+    otherwise; such a change may then only slide left, never so far that the piece before it
+    empties (the pieces are settled), and in private use characters every place scores the
+    same, so the pass keeps the rightmost place: where the change already is.
     """
-    if deleted and inserted:
-        if inserted[0] in deleted or deleted[0] in inserted:
-            return False
-    elif diffs and after and (deleted or inserted)[0] == after[0]:
-        return False
     equal = len(diffs[-1][1]) if diffs else 0
-    return not (0 < equal <= before and equal <= max(len(deleted), len(inserted)))
+    if 0 < equal <= before and equal <= max(len(deleted), len(inserted)):
+        return _FOLD
+    if deleted and inserted:
+        return _FOLD if inserted[0] in deleted or deleted[0] in inserted else _NONE
+    return _SLIDE if diffs and after and (deleted or inserted)[0] == after[0] else _NONE
 
 
 def normalize(pieces: Iterable[tuple[Op, str]]) -> tuple[Chunk, ...]:

@@ -351,14 +351,14 @@ _CODED = st.text(alphabet="\ue000\ue001\ue002\ue003", max_size=30) | st.text(
 @settings(max_examples=1000)
 @given(_CODED, _CODED)
 def test_script_skips_the_cleanup_only_where_it_does_nothing(old: str, new: str) -> None:
-    """Skipping diff_cleanupSemantic on quiet scripts of private use codes gives what running it gives."""
+    """Skipping diff_cleanupSemantic, or running only its sliding pass, gives what running it gives."""
     assert redline.diff._script(old, new, cleanup=True, private=True) == _plain_script(old, new)
 
 
 @settings(max_examples=300)
 @given(_SHORT, _SHORT)
-def test_script_of_letters_always_runs_the_cleanup(old: str, new: str) -> None:
-    """Strings that are not all private use characters are always cleaned (letters score otherwise)."""
+def test_script_of_letters_equals_the_plain_cleanup(old: str, new: str) -> None:
+    """Letters (which score otherwise) never skip the cleanup; running only its sliding pass is exact."""
     assert redline.diff._script(old, new, cleanup=True) == _plain_script(old, new)
 
 
@@ -368,3 +368,28 @@ def test_script_of_coded_rows_equals_the_plain_cleanup(pair: tuple[str, str]) ->
     codes: dict[str, str] = {}
     old, new = (redline.diff._encode(tokenize(text), codes) for text in pair)
     assert redline.diff._script(old, new, cleanup=True, private=True) == _plain_script(old, new)
+
+
+@st.composite
+def lightly_edited(draw: st.DrawFn) -> tuple[str, str]:
+    """A string of few private use characters and a copy with a few small insertions and deletions.
+
+    Lone changes in repetitive text are what the cleanup's sliding pass moves.
+    """
+    alphabet = draw(st.sampled_from(("\ue000\ue001", "\ue000\ue001\ue002", "\ue000\ue001\ue002\ue003")))
+    old = draw(st.lists(st.sampled_from(alphabet), min_size=1, max_size=30))
+    new = list(old)
+    for _ in range(draw(st.integers(1, 3))):
+        at = draw(st.integers(0, len(new)))
+        if draw(st.booleans()):
+            new[at:at] = draw(st.lists(st.sampled_from(alphabet), min_size=1, max_size=3))
+        else:
+            del new[at : at + draw(st.integers(1, 2))]
+    return "".join(old), "".join(new)
+
+
+@settings(max_examples=1000)
+@given(lightly_edited())
+def test_script_of_lightly_edited_codes_equals_the_plain_cleanup(pair: tuple[str, str]) -> None:
+    """The same on a few small edits of repetitive codes, where changes often slide."""
+    assert redline.diff._script(*pair, cleanup=True, private=True) == _plain_script(*pair)

@@ -13,7 +13,6 @@ from hypothesis import strategies as st
 from rapidfuzz.distance import Indel
 
 from redline.align import pairscore
-from redline.align.pairscore import WordCodec
 from tests.strategies import redline_text, sentence
 
 # The package re-exports the function `features`, which hides the module of that name.
@@ -82,16 +81,6 @@ class _PlainCodec:
                 n = len(self.vocab) + 0x100
                 self.vocab[word] = chr(n if n < 0xD800 else n + 0x800)
         return "".join(self.vocab[w] for w in words)
-
-
-@given(_texts, _texts)
-def test_word_similarity_equals_the_plain_codec(old: list[str], new: list[str]) -> None:
-    """Codes given on first sight compare texts exactly as the sorted, offset codes did."""
-    fast, plain = WordCodec(features.body_words), _PlainCodec()
-    for a in old:
-        for b in new:
-            expected = pairscore.sequence_similarity(plain.encode(a), plain.encode(b))
-            assert pairscore.word_similarity(a, b, codec=fast) == expected
 
 
 def _plain_loop(

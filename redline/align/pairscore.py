@@ -84,56 +84,6 @@ def _loop(
     return out
 
 
-class WordCodec:
-    """Encode texts as strings with one character per distinct word (diff-match-patch's linesToChars).
-
-    Comparing two encoded texts gives the Indel similarity of their word sequences at string
-    speed. ``split`` turns a text into words; every word holding a digit becomes one "number"
-    word, so dates and resolution numbers do not count as changes of wording. Use one codec
-    for all texts of a comparison; each text is encoded once, on demand.
-    """
-
-    def __init__(self, split: Callable[[str], list[str]] = str.split) -> None:
-        self._split = split
-        self._vocab = _Vocabulary()
-        self._cache: dict[str, str] = {}
-
-    def encode(self, text: str) -> str:
-        """Return ``text`` as one character per word."""
-        done = self._cache.get(text)
-        if done is not None:
-            return done
-        out = self._cache[text] = "".join(map(self._vocab.__getitem__, self._split(text)))
-        return out
-
-
-class _Vocabulary(dict[str, str]):
-    """One character per word, given on first sight; every word holding a digit shares U+0000.
-
-    Codes count up from U+0000: rapidfuzz looks characters below 256 up in a table and the
-    others in a hash map, so low codes compare faster (only equality matters).
-    """
-
-    __slots__ = ()
-
-    def __missing__(self, word: str) -> str:
-        # No letter is a digit, so a word of letters only needs no closer look.
-        if not word.isalpha() and any(c.isdigit() for c in word):
-            code = "\0"
-        else:
-            n = len(self) + 1
-            # Skip the surrogate block: those code points cannot stand alone in a str.
-            code = chr(n if n < 0xD800 else n + 0x800)
-        self[word] = code
-        return code
-
-
-def word_similarity(a: str, b: str, *, codec: WordCodec | None = None) -> float:
-    """Return the Indel similarity of two texts' word sequences, 0..1 (1 when both are empty)."""
-    c = codec or WordCodec()
-    return sequence_similarity(c.encode(a), c.encode(b))
-
-
 def sequence_similarity(a: str, b: str, *, cutoff: float = 0.0) -> float:
     """Return the Indel similarity of two encoded word sequences, 0..1 (1 when both are empty).
 

@@ -154,21 +154,43 @@ COMPUTE = "compute (end to end)"
 
 
 def stage_times(old_path: Path, new_path: Path) -> dict[str, float]:
-    """Time each pipeline stage in process on one pair of files, in seconds.
+    """Time redline's stages on one pair of files, each in a fresh process, in seconds.
 
-    The stages are timed one by one (each on the previous one's output), and then the
-    whole of what a process does after loading (parse both, compare, render) is timed in
-    one go as ``COMPUTE``: the figure held against the floor, so nothing the stage split
-    leaves out (building rows, summaries) escapes it.
+    Two processes, each with the package imported before any clock starts (imports are
+    start-up, timed with the whole process): one times the stages one by one on each
+    other's output (``split``), the other the whole of what ``redline diff`` does after
+    loading, in one go (``COMPUTE``: the figure held against the floor, so nothing the split
+    leaves out, such as building rows, escapes it). Both run every stage once, first, as a
+    real run does: no cache inside redline (compiled patterns, token codes, memoised
+    tokens) is warm from an earlier round.
     """
+    out: dict[str, float] = {}
+    for mode in ("split", "whole"):
+        cmd = [PY, str(Path(__file__).resolve()), "--stages-of", str(old_path), str(new_path), mode]
+        done = subprocess.run(cmd, capture_output=True, text=True, check=True, env=ENV)
+        out.update(json.loads(done.stdout))
+    return out
+
+
+def _stages_in_process(old_path: Path, new_path: Path, mode: str) -> dict[str, float]:
+    """Time the stages of one run in this (fresh) process; see `stage_times`."""
     from redline.clean import clean_document
-    from redline.compare import _pairs
+    from redline.compare import _pairs, build_rows
+    from redline.model import Redline, ResolutionDiff
+    from redline.render import html, layout  # noqa: F401  (the renderer is imported, not timed)
     from redline.summary import summarize
 
-    t: dict[str, float] = {}
+    options = RenderOptions(old_name=str(old_path), new_name=str(new_path))
     t0 = time.perf_counter()
     old_src, new_src = read(old_path), read(new_path)
     t1 = time.perf_counter()
+    if mode == "whole":
+        render(
+            compare(parse(old_src.text, name=str(old_path)), parse(new_src.text, name=str(new_path))),
+            "html",
+            options,
+        )
+        return {COMPUTE: time.perf_counter() - t1}
     clean_document(old_src.text)
     clean_document(new_src.text)
     t2 = time.perf_counter()
@@ -177,39 +199,38 @@ def stage_times(old_path: Path, new_path: Path) -> dict[str, float]:
     t3 = time.perf_counter()
     pairs = _pairs(old_doc.resolutions, new_doc.resolutions)
     t4 = time.perf_counter()
-    aligned = []
-    for o, n, _ in pairs:
-        op = o.all_paragraphs() if o is not None else ()
-        np_ = n.all_paragraphs() if n is not None else ()
-        aligned.append((op, np_, align(op, np_)))
+    sides = [
+        (o.all_paragraphs() if o is not None else (), n.all_paragraphs() if n is not None else ())
+        for o, n, _ in pairs
+    ]
+    links = [align(op, np_) for op, np_ in sides]
     t5 = time.perf_counter()
-    for op, np_, links in aligned:
-        for link in links:
+    for (op, np_), row_links in zip(sides, links, strict=True):
+        for link in row_links:
             word_diff("\n".join(op[i].text for i in link.old), "\n".join(np_[j].text for j in link.new))
     t6 = time.perf_counter()
-    redline = compare(old_doc, new_doc)
+    rows = [build_rows(op, np_) for op, np_ in sides]  # not timed: aligns and diffs again
     t7 = time.perf_counter()
-    for d in redline.resolutions:
-        summarize(d.rows)
+    summaries = [summarize(r) for r in rows]
     t8 = time.perf_counter()
-    render(redline, "html", RenderOptions(old_name=str(old_path), new_name=str(new_path)))
+    diffs = (
+        ResolutionDiff(o, n, r, sm, sim) for (o, n, sim), r, sm in zip(pairs, rows, summaries, strict=True)
+    )
+    redline = Redline(old=old_doc, new=new_doc, resolutions=tuple(diffs))
     t9 = time.perf_counter()
-    old_doc = parse(old_src.text, name=str(old_path))
-    new_doc = parse(new_src.text, name=str(new_path))
-    render(compare(old_doc, new_doc), "html", RenderOptions(old_name=str(old_path), new_name=str(new_path)))
+    render(redline, "html", options)
     t10 = time.perf_counter()
-    t["load"] = t1 - t0
-    t["clean"] = t2 - t1
-    # parse() cleans internally; report parsing net of the separately timed cleaning.
-    t["parse"] = max(0.0, (t3 - t2) - t["clean"])
-    t["pair"] = t4 - t3
-    t["align"] = t5 - t4
-    t["diff"] = t6 - t5
-    t["summary"] = t8 - t7
-    t["render"] = t9 - t8
-    t["compare (pair+align+diff+summary)"] = t7 - t6
-    t[COMPUTE] = t10 - t9
-    return t
+    return {
+        "load": t1 - t0,
+        "clean": t2 - t1,
+        # parse() cleans internally; report parsing net of the separately timed cleaning.
+        "parse": max(0.0, (t3 - t2) - (t2 - t1)),
+        "pair": t4 - t3,
+        "align": t5 - t4,
+        "diff": t6 - t5,
+        "summary": t8 - t7,
+        "render": t10 - t9,
+    }
 
 
 def floor_time(old_path: Path, new_path: Path) -> float:
@@ -443,6 +464,10 @@ def print_whole(res: dict[str, object]) -> list[str]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run every scenario and print the table; write JSON when asked."""
+    args_in = list(sys.argv[1:] if argv is None else argv)
+    if args_in[:1] == ["--stages-of"]:  # one fresh process of `stage_times`
+        print(json.dumps(_stages_in_process(Path(args_in[1]), Path(args_in[2]), args_in[3])))
+        return 0
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--runs", type=int, default=5, help="runs per contender (median reported)")
     ap.add_argument("--quick", action="store_true", help="fewer runs and sizes, for a smoke test")

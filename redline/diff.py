@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from itertools import chain
 from typing import cast
 
@@ -67,27 +67,12 @@ def word_diff(old: str, new: str) -> tuple[Chunk, ...]:
     old_tokens, new_tokens = tokenize(old), tokenize(new)
     if len(old_tokens) * len(new_tokens) > COARSE_ABOVE:
         return normalize(_clause_first(old_tokens, new_tokens))
-    return _decode(_coded_diff(old_tokens, new_tokens), old_tokens, new_tokens)
+    return normalize(_decoded(_coded_diff(old_tokens, new_tokens), old_tokens, new_tokens))
 
 
 def _token_diff(old_tokens: list[str], new_tokens: list[str]) -> list[tuple[Op, str]]:
     """Diff two token lists (one private character per token) and clean the result semantically."""
-    diffs = _coded_diff(old_tokens, new_tokens)
-    # A diff lists both texts in order, so each piece's tokens are the next ones of its side.
-    out: list[tuple[Op, str]] = []
-    at_old = at_new = 0
-    for op, text in diffs:
-        if op == 0:
-            out.append((Op.EQUAL, "".join(old_tokens[at_old : at_old + len(text)])))
-            at_old += len(text)
-            at_new += len(text)
-        elif op < 0:
-            out.append((Op.DELETE, "".join(old_tokens[at_old : at_old + len(text)])))
-            at_old += len(text)
-        else:
-            out.append((Op.INSERT, "".join(new_tokens[at_new : at_new + len(text)])))
-            at_new += len(text)
-    return out
+    return list(_decoded(_coded_diff(old_tokens, new_tokens), old_tokens, new_tokens))
 
 
 def _coded_diff(old_tokens: list[str], new_tokens: list[str]) -> list[tuple[int, str]]:
@@ -131,45 +116,27 @@ def _learn(tokens: Iterable[str]) -> dict[str, str]:
         return fresh
 
 
-def _decode(diffs: list[tuple[int, str]], old_tokens: list[str], new_tokens: list[str]) -> tuple[Chunk, ...]:
-    """Decode a coded diff into chunks, normalised as ``normalize`` does, in one pass.
+def _decoded(
+    diffs: list[tuple[int, str]], old_tokens: list[str], new_tokens: list[str]
+) -> Iterator[tuple[Op, str]]:
+    """Yield each piece of a coded diff as its tokens' text.
 
-    Each piece's tokens are the next ones of its side (a diff lists both texts in order);
-    tokens are never empty, so a piece is empty exactly when its code is.
+    A diff lists both texts in order, so each piece's tokens are the next ones of its side.
     """
-    out: list[Chunk] = []
-    deleted = inserted = ""
     at_old = at_new = 0
     join = "".join
     for op, code in diffs:
         size = len(code)
-        if not size:
-            continue
         if op < 0:
-            deleted += join(old_tokens[at_old : at_old + size])
+            yield Op.DELETE, join(old_tokens[at_old : at_old + size])
             at_old += size
         elif op:
-            inserted += join(new_tokens[at_new : at_new + size])
+            yield Op.INSERT, join(new_tokens[at_new : at_new + size])
             at_new += size
         else:
-            text = join(old_tokens[at_old : at_old + size])
+            yield Op.EQUAL, join(old_tokens[at_old : at_old + size])
             at_old += size
             at_new += size
-            if deleted:
-                out.append(Chunk(Op.DELETE, deleted))
-                deleted = ""
-            if inserted:
-                out.append(Chunk(Op.INSERT, inserted))
-                inserted = ""
-            if out and out[-1].op is Op.EQUAL:
-                out[-1] = Chunk(Op.EQUAL, out[-1].text + text)
-            else:
-                out.append(Chunk(Op.EQUAL, text))
-    if deleted:
-        out.append(Chunk(Op.DELETE, deleted))
-    if inserted:
-        out.append(Chunk(Op.INSERT, inserted))
-    return tuple(out)
 
 
 def _codes(tokens: Iterable[str]) -> dict[str, str]:

@@ -349,3 +349,32 @@ def test_documents_without_resolutions_say_so() -> None:
     for fmt in ("html", "markdown", "terminal"):
         assert "Neither file holds a resolution" in str(render(redline, fmt))
     check_nothing_lost(redline)
+
+
+def test_style_hash_is_the_hash_of_the_style() -> None:
+    """The CSP names the stylesheet by its SHA-256; the written-out value must be the real one."""
+    import base64
+    import hashlib
+
+    from redline.render.html_style import CSS, CSS_SHA256
+
+    actual = base64.b64encode(hashlib.sha256(CSS.encode()).digest()).decode()
+    assert actual == CSS_SHA256, f"the style changed: set CSS_SHA256 = {actual!r} in html_style.py"
+
+
+def test_rendering_html_does_not_load_hashlib() -> None:
+    """Rendering a page costs no OpenSSL start-up (checked in a fresh process)."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys\n"
+        "from redline.compare import compare\n"
+        "from redline.parse import parse\n"
+        "from redline.render import render\n"
+        "doc = parse('The General Assembly,\\n\\n1. Decides to act;\\n')\n"
+        "render(compare(doc, doc), 'html')\n"
+        "print('hashlib' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert done.stdout.strip() == "False"

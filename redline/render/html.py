@@ -6,15 +6,13 @@ written here is a constant or built from escaped parts.
 
 from __future__ import annotations
 
-import base64
-import hashlib
 import html
 import re
 from collections.abc import Iterator, Sequence
 
 from redline.model import Chunk, Document, Op, Redline, Resolution, ResolutionDiff
 from redline.render import RenderOptions, register
-from redline.render.html_style import CSS
+from redline.render.html_style import CSS, CSS_SHA256
 from redline.render.layout import ARROW, NO_RESOLUTIONS, RowView, layout, run_label, verb_change_labels
 from redline.summary import CHANGES
 
@@ -37,10 +35,9 @@ def render_html(redline: Redline, options: RenderOptions) -> str:
     """Render the redline as a standalone HTML page (inline view, side-by-side on demand)."""
     old_name = options.old_name or redline.old.path or "old"
     new_name = options.new_name or redline.new.path or "new"
-    style_hash = base64.b64encode(hashlib.sha256(CSS.encode()).digest()).decode()
     csp = (
         "default-src 'none'; img-src 'none'; script-src 'none'; "
-        f"style-src 'sha256-{style_hash}'; base-uri 'none'; form-action 'none'"
+        f"style-src 'sha256-{CSS_SHA256}'; base-uri 'none'; form-action 'none'"
     )
     parts = [
         "<!DOCTYPE html>",

@@ -118,3 +118,11 @@ input.view { position: absolute; opacity: 0; width: 1px; height: 1px; }
   h2 { break-after: avoid; }
 }
 """
+
+CSS_SHA256 = "bQOv7dbMgtV3AJMBIYgU38DG8VcFBPcu6yHAOqiP9ww="
+"""The base64 SHA-256 of ``CSS``, which the page's Content-Security-Policy names.
+
+Written out rather than computed so that rendering does not import hashlib and OpenSSL
+(about 4 ms of every run's start-up); tests/test_render.py checks it against ``CSS`` and
+says the new value when the style changes.
+"""

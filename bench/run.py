@@ -151,6 +151,8 @@ def alternate(
 STAGES = ("load", "clean", "parse", "pair", "align", "diff", "summary", "render")
 COMPUTE = "compute (end to end)"
 """The stage table's key for everything after load, timed in one go as a process runs it."""
+FLOOR = "floor: read + tokenise both"
+"""The stage table's key for the floor (scenario 5)."""
 
 
 def stage_times(old_path: Path, new_path: Path) -> dict[str, float]:
@@ -162,10 +164,11 @@ def stage_times(old_path: Path, new_path: Path) -> dict[str, float]:
     loading, in one go (``COMPUTE``: the figure held against the floor, so nothing the split
     leaves out, such as building rows, escapes it). Both run every stage once, first, as a
     real run does: no cache inside redline (compiled patterns, token codes, memoised
-    tokens) is warm from an earlier round.
+    tokens) is warm from an earlier round. A third process times the floor (``floor_time``)
+    in the same conditions, so each round gives its own compute-to-floor ratio.
     """
     out: dict[str, float] = {}
-    for mode in ("split", "whole"):
+    for mode in ("split", "whole", "floor"):
         cmd = [PY, str(Path(__file__).resolve()), "--stages-of", str(old_path), str(new_path), mode]
         done = subprocess.run(cmd, capture_output=True, text=True, check=True, env=ENV)
         out.update(json.loads(done.stdout))
@@ -180,6 +183,8 @@ def _stages_in_process(old_path: Path, new_path: Path, mode: str) -> dict[str, f
     from redline.render import html, layout  # noqa: F401  (the renderer is imported, not timed)
     from redline.summary import summarize
 
+    if mode == "floor":
+        return {FLOOR: floor_time(old_path, new_path)}
     options = RenderOptions(old_name=str(old_path), new_name=str(new_path))
     t0 = time.perf_counter()
     old_src, new_src = read(old_path), read(new_path)
@@ -304,14 +309,16 @@ def whole_process(title: str, old: Path, new: Path, runs: int, out: Path) -> dic
     procs, notes = contenders(old, new, out)
     timings = alternate(procs, runs, slow={"redlines (PyPI)": max(1, min(runs, 3))})
     stages = [stage_times(old, new) for _ in range(runs)]
-    stage_median = {k: statistics.median(s[k] for s in stages) for k in stages[0]}
-    floors = [floor_time(old, new) for _ in range(max(5, runs))]
+    stage_median = {k: statistics.median(s[k] for s in stages) for k in stages[0] if k != FLOOR}
     return {
         "title": title,
         "timings": {t.name: {"median_s": t.median, "runs": len(t.runs)} for t in timings},
         "skipped": notes,
         "stages_s": stage_median,
-        "floor_s": statistics.median(floors),
+        "floor_s": statistics.median(s[FLOOR] for s in stages),
+        # The ratio of each round (compute and floor timed one after the other), then the median:
+        # a load spike during one measurement moves one round, not the verdict.
+        "compute_over_floor": statistics.median(s[COMPUTE] / s[FLOOR] for s in stages),
     }
 
 
@@ -444,10 +451,11 @@ def print_whole(res: dict[str, object]) -> list[str]:
     print(f"\n{'redline stage (in process)':34} {'median':>12} {'vs floor':>9}")
     for k, v in stages.items():
         print(f"{k:34} {fmt_s(v)} {v / floor:8.1f}x")
-    compute = stages[COMPUTE]
     split = sum(stages[k] for k in STAGES if k != "load")
     print(f"{'sum of the stages after load':34} {fmt_s(split)} {split / floor:8.1f}x")
-    print(f"{'floor: read + tokenise both':34} {fmt_s(floor)} {1.0:8.1f}x")
+    print(f"{FLOOR:34} {fmt_s(floor)} {1.0:8.1f}x")
+    ratio = float(res["compute_over_floor"])  # type: ignore[arg-type]
+    print(f"{'compute / floor, median of rounds':34} {'':12} {ratio:8.1f}x")
     checks = []
     if "redlines (PyPI)" in timings:
         r = timings["redlines (PyPI)"]["median_s"] / ours
@@ -457,8 +465,8 @@ def print_whole(res: dict[str, object]) -> list[str]:
     checks.append(
         f"{res['title']}: redline vs difflib.HtmlDiff {d:.2f}x (target > 1x): {'met' if d > 1 else 'MISSED'}"
     )
-    verdict = "met" if compute / floor <= 5 else "MISSED"
-    checks.append(f"{res['title']}: compute {compute / floor:.1f}x the floor (target <= 5x): {verdict}")
+    verdict = "met" if ratio <= 5 else "MISSED"
+    checks.append(f"{res['title']}: compute {ratio:.1f}x the floor (target <= 5x): {verdict}")
     return checks
 
 

@@ -393,3 +393,50 @@ def test_common_matrix_equals_one_call_per_cell(old: list[str], new: list[str]) 
 def test_squeeze_equals_split_and_join_on_white_space(text: str) -> None:
     """`squeeze` reads ASCII texts by bytes and others by isprintable, to the same effect."""
     assert coding.squeeze(text) == " ".join(text.split())
+
+
+def _plain_token(word: str) -> str:
+    """A word's comparison token as first written: both patterns tried on every word."""
+    if coding._ORDINAL.fullmatch(word):
+        return "<ord>"
+    if coding._HAS_DIGIT.search(word):
+        masked = coding._ORDINAL_SUFFIX.sub("#", coding._DIGITS.sub("#", word))
+        return "" if coding._NUMBER_ONLY.fullmatch(masked) else masked
+    if len(word) > 5 and word.endswith("ing"):
+        return word[:-3]
+    if len(word) > 4 and word.endswith("es"):
+        return word[:-2]
+    if len(word) > 3 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return word
+
+
+_ORDINAL_WORDS = st.sampled_from(
+    [
+        "first",
+        "twenty-first",
+        "eightieth",
+        "seventy-ninth",
+        "hundredth",
+        "twelfth",
+        "thirteenth",
+        "43rd",
+        "2nd",
+    ]
+)
+
+
+@given(st.lists(_ORDINAL_WORDS | st.text(alphabet="abthrsnd0123٣²ⅫΣ-'", max_size=14) | st.text(max_size=10)))
+def test_token_gates_equal_the_plain_patterns(words: list[str]) -> None:
+    """The ending gate before the ordinal pattern and the letters-only digit skip lose nothing."""
+    for word in words:
+        assert coding._token(word.casefold()) == _plain_token(word.casefold())
+
+
+def test_every_digit_is_no_letter() -> None:
+    """The digit skip relies on it: no code point is both alphabetic and a decimal digit."""
+    import re
+    import sys
+
+    digit = re.compile(r"\d")
+    assert not [c for c in map(chr, range(sys.maxunicode + 1)) if c.isalpha() and digit.match(c)]

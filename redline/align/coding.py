@@ -60,11 +60,16 @@ def tokens(text: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+_ORDINAL_ENDS = ("st", "nd", "rd", "th")
+"""How every word ``_ORDINAL`` matches ends: a cheap test before the pattern."""
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def _token(word: str) -> str:
-    if _ORDINAL.fullmatch(word):
+    if word.endswith(_ORDINAL_ENDS) and _ORDINAL.fullmatch(word):
         return "<ord>"
-    if _HAS_DIGIT.search(word):
+    # A letter is never a decimal digit (category Nd), so a word of letters has none.
+    if not word.isalpha() and _HAS_DIGIT.search(word):
         masked = _ORDINAL_SUFFIX.sub("#", _DIGITS.sub("#", word))
         return "" if _NUMBER_ONLY.fullmatch(masked) else masked
     if len(word) > 5 and word.endswith("ing"):

@@ -177,6 +177,7 @@ def stage_times(old_path: Path, new_path: Path) -> dict[str, float]:
 
 def _stages_in_process(old_path: Path, new_path: Path, mode: str) -> dict[str, float]:
     """Time the stages of one run in this (fresh) process; see `stage_times`."""
+    from redline import provenance  # noqa: F401  (parse() imports it on first use: start-up, not compute)
     from redline.clean import clean_document
     from redline.compare import _pairs, build_rows
     from redline.model import Redline, ResolutionDiff

@@ -5,6 +5,8 @@ Add new strategies at the end of this file; keep each one small and documented.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from hypothesis import strategies as st
 
 PREAMBULAR_OPENERS = (
@@ -370,3 +372,9 @@ clause_endings = st.tuples(
     st.text(alphabet=st.sampled_from(',;:.”’")]\n\t \xa0\u2003\x1ca-”'), max_size=8),
 ).map("".join)
 """Paragraph endings: punctuation, closing quotes, brackets, white space and line feeds in any order."""
+
+
+def texts_with(odd: Sequence[str], *, max_size: int) -> st.SearchStrategy[list[str]]:
+    """Lists of texts: UN-style sentences, ``odd`` pieces run together, and arbitrary text."""
+    pieces = st.lists(st.sampled_from(odd), max_size=12).map("".join)
+    return st.lists(sentence | redline_text | pieces | st.text(max_size=30), max_size=max_size)

@@ -18,7 +18,7 @@ from redline.align import anchors, coding, dp, measure
 from redline.align.coding import Encoder, tokens
 from redline.align.dp import Group, solve
 from redline.align.measure import common, common_matrix, gains, unmatched
-from tests.strategies import redline_text, sentence
+from tests.strategies import texts_with
 
 _NEG = float("-inf")
 _TIE = 1e-9
@@ -226,13 +226,7 @@ _ODD = (
     "\x00",
     "\x1f",
 )
-_texts = st.lists(
-    sentence
-    | redline_text
-    | st.lists(st.sampled_from(_ODD), max_size=12).map("".join)
-    | st.text(max_size=30),
-    max_size=12,
-)
+_texts = texts_with(_ODD, max_size=12)
 
 
 @given(_texts)

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from rapidfuzz.distance import Indel
 
 from redline.align import pairscore
-from tests.strategies import redline_text, sentence
+from tests.strategies import sentence, texts_with
 
 # The package re-exports the function `features`, which hides the module of that name.
 features = importlib.import_module("redline.pair.features")
@@ -50,13 +50,7 @@ _ODD = (
     "\x00",
     "A/RES/79/42",
 )
-_texts = st.lists(
-    sentence
-    | redline_text
-    | st.lists(st.sampled_from(_ODD), max_size=12).map("".join)
-    | st.text(max_size=30),
-    max_size=8,
-)
+_texts = texts_with(_ODD, max_size=8)
 
 
 @given(_texts)

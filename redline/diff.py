@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterable, Iterator
-from itertools import chain
+from itertools import chain, starmap
 from typing import cast
 
 from diff_match_patch import diff_match_patch
@@ -64,10 +64,159 @@ def word_diff(old: str, new: str) -> tuple[Chunk, ...]:
         return (Chunk(Op.EQUAL, old),) if old else ()
     if not old or not new:
         return (Chunk(Op.INSERT, new),) if new else (Chunk(Op.DELETE, old),)
-    old_tokens, new_tokens = tokenize(old), tokenize(new)
+    start, stop = _shared_ends(old, new)
+    if start or stop < len(old):
+        return _cut_diff(old, new, start, stop)
+    return _whole_diff(tokenize(old), tokenize(new))
+
+
+def _whole_diff(old_tokens: list[str], new_tokens: list[str]) -> tuple[Chunk, ...]:
+    """Return the chunks of two whole rows' tokens (the plain path)."""
     if len(old_tokens) * len(new_tokens) > COARSE_ABOVE:
         return normalize(_clause_first(old_tokens, new_tokens))
     return normalize(_decoded(_coded_diff(old_tokens, new_tokens), old_tokens, new_tokens))
+
+
+def _cut_diff(old: str, new: str, start: int, stop: int) -> tuple[Chunk, ...]:
+    """Return the chunks of two rows that share ``old[:start]`` and ``old[stop:]`` (see ``_shared_ends``).
+
+    The shared ends are tokenised once, and only when needed: the middles are diffed alone
+    (``_middle_diff``) where the whole rows would take the plain path (rapidfuzz, private
+    codes), whose chunks then are the same; else the whole rows are diffed.
+    """
+    old_tokens = tokenize(old[start:stop])
+    new_tokens = tokenize(new[start : stop + len(new) - len(old)])
+    head, tail = old[:start], old[stop:]
+    ends = None
+    limit = min(COARSE_ABOVE, LCS_CELLS)
+    if len(old) * len(new) > limit:  # a row has no more tokens than characters; else count them
+        ends = tokenize(head), tokenize(tail)
+        extra = len(ends[0]) + len(ends[1])
+        small = (len(old_tokens) + extra) * (len(new_tokens) + extra) <= limit
+    else:
+        small = True
+    if small and len(old) + len(new) <= _PRIVATE_USE:  # so the whole rows' codes are private
+        chunks = _middle_diff(old_tokens, new_tokens, head, tail)
+        if chunks is not None:
+            return chunks
+    head_tokens, tail_tokens = ends or (tokenize(head), tokenize(tail))
+    return _whole_diff([*head_tokens, *old_tokens, *tail_tokens], [*head_tokens, *new_tokens, *tail_tokens])
+
+
+def _middle_diff(
+    old_tokens: list[str], new_tokens: list[str], head: str, tail: str
+) -> tuple[Chunk, ...] | None:
+    """Return the chunks of the rows ``head + middle + tail`` from their middles' tokens, or None.
+
+    None when the code area is full or ``_middle_script`` cannot vouch for its script.
+    """
+    try:
+        code = _SEEN.__getitem__
+        old_code, new_code = "".join(map(code, old_tokens)), "".join(map(code, new_tokens))
+    except KeyError:  # the whole rows' path makes a fresh table
+        return None
+    diffs = _middle_script(old_code, new_code)
+    if diffs is None:
+        return None
+    pieces = list(_decoded(diffs, old_tokens, new_tokens))
+    if head:  # the first piece is then the shared tokens after the head: equal
+        pieces[0] = (Op.EQUAL, head + pieces[0][1])
+    if tail:
+        pieces[-1] = (Op.EQUAL, pieces[-1][1] + tail)
+    return tuple(starmap(Chunk, pieces))
+
+
+def _middle_script(old: str, new: str) -> list[tuple[int, str]] | None:
+    """Return the cleaned script of two coded middles if it is the whole rows' one, trimmed; else None.
+
+    The rows are ``head + old + tail`` and ``head + new + tail`` in private codes; where the
+    head is not empty both middles start with the same code, and where the tail is not
+    empty both end with the same code (see ``_shared_ends``). rapidfuzz strips the common
+    prefix, then the common suffix, of two strings before its search, so unless one middle
+    is a prefix of the other (the rows' common prefix would then run on into the tail) the
+    rows' script is the middles' with the head added to its first piece and the tail to its
+    last, both equal. ``_grouped_script`` reads only the first code of those pieces, or
+    whether a change ends with the first or starts with the last (a trimmed piece can only
+    match more often), so a settled middle script is a settled row script, with the same
+    work. With no work it is the result; with sliding only, the sliding pass (all places
+    score alike in private codes but for an emptied piece) moves every change alike in both
+    scripts unless it empties a piece, which it does in the middles' first. Otherwise: None.
+    """
+    if old.startswith(new) or new.startswith(old):
+        return None
+    diffs, settled, work = _grouped_script(old, new)
+    if not settled or work == _FOLD:
+        return None
+    if work == _SLIDE:
+        slid = list(diffs)
+        _DMP.diff_cleanupSemanticLossless(slid)
+        if len(slid) < len(diffs):
+            return None
+        return slid
+    return diffs
+
+
+def _shared_ends(old: str, new: str) -> tuple[int, int]:
+    """Return ``start, stop`` such that the rows share ``old[:start]`` and ``old[stop:]``, cut safely.
+
+    Both cuts fall between a white-space character and another one, where every text splits
+    into tokens, inside the shared text, so each text's tokens are its head's, its middle's
+    and its tail's. At least one whole shared token stays in each middle at either end.
+    ``0, len(old)`` when nothing can be cut.
+    """
+    prefix = _common_prefix(old, new)
+    suffix = _common_suffix(old, new, prefix)
+    return _cut_before(old, prefix), _cut_after(old, len(old) - suffix)
+
+
+def _common_prefix(a: str, b: str) -> int:
+    """Return the length of the longest common prefix of ``a`` and ``b`` (binary search, C compares)."""
+    low, high = 0, min(len(a), len(b))
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a.startswith(b[low:middle], low):
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _common_suffix(a: str, b: str, prefix: int) -> int:
+    """Return the length of the longest common suffix of ``a[prefix:]`` and ``b[prefix:]``."""
+    low, high = 0, min(len(a), len(b)) - prefix
+    while low < high:
+        middle = (low + high + 1) // 2
+        if a.endswith(b[len(b) - middle : len(b) - low], 0, len(a) - low):
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _cut_before(text: str, shared: int) -> int:
+    """Return a cut in ``text[:shared]`` between a space and a non-space, else 0.
+
+    The non-space run after the cut also ends before ``shared``: its tokens are whole and
+    shared, and stay in the middle.
+    """
+    last = text.rfind(" ", 0, shared)
+    at = text.rfind(" ", 0, last) if last > 0 else -1
+    while at >= 0 and text[at + 1].isspace():
+        at = text.rfind(" ", 0, at)
+    return at + 1
+
+
+def _cut_after(text: str, shared: int) -> int:
+    """Return a cut in ``text[shared:]`` between a non-space and a space, else ``len(text)``.
+
+    The non-space run before the cut starts after a space at or after ``shared``: its
+    tokens are whole and shared, and stay in the middle.
+    """
+    first = text.find(" ", shared)
+    at = text.find(" ", first + 1) if first >= 0 else -1
+    while at >= 0 and text[at - 1].isspace():
+        at = text.find(" ", at + 1)
+    return at if at >= 0 else len(text)
 
 
 def _token_diff(old_tokens: list[str], new_tokens: list[str]) -> list[tuple[Op, str]]:
@@ -89,7 +238,26 @@ def _coded_diff(old_tokens: list[str], new_tokens: list[str]) -> list[tuple[int,
     return _script(old_code, new_code, cleanup=True, private=private)
 
 
-_SEEN: dict[str, str] = {}
+class _Codes(dict[str, str]):
+    """A token table that codes a token it lacks with the next character of the first private use area.
+
+    Looking a token up codes it, so a row is coded in one C-level pass per side; only a
+    token never seen before costs a Python call. A full area raises KeyError.
+    """
+
+    __slots__ = ()
+
+    def __missing__(self, token: str) -> str:
+        with _SEEN_LOCK:
+            code = self.get(token)
+            if code is None:
+                if len(self) >= len(_PRIVATE):
+                    raise KeyError(token)
+                code = self[token] = _PRIVATE[len(self)]
+        return code
+
+
+_SEEN: dict[str, str] = _Codes()
 """Codes (first private use area) of the tokens this process has diffed, shared by all rows.
 
 A diff depends only on which characters of the coded strings are equal (every code is a
@@ -143,7 +311,7 @@ def _codes(tokens: Iterable[str]) -> dict[str, str]:
     """Map each distinct token to one character, in order of first sight."""
     order = dict.fromkeys(tokens)
     if len(order) <= len(_PRIVATE):
-        return dict(zip(order, _PRIVATE, strict=False))
+        return _Codes(zip(order, _PRIVATE, strict=False))
     return {token: _code_point(index) for index, token in enumerate(order)}
 
 

@@ -378,3 +378,42 @@ def texts_with(odd: Sequence[str], *, max_size: int) -> st.SearchStrategy[list[s
     """Lists of texts: UN-style sentences, ``odd`` pieces run together, and arbitrary text."""
     pieces = st.lists(st.sampled_from(odd), max_size=12).map("".join)
     return st.lists(sentence | redline_text | pieces | st.text(max_size=30), max_size=max_size)
+
+
+# --- Word diff of rows that share long ends (redline.diff) ----------------------------
+
+ROW_PIECES = ("-", "’", "'", ",", ";", ".", "(a)", "a", "1", "\u00a0", "\n")
+"""Fragments that join or split words where they meet (hyphens, apostrophes, odd white space)."""
+ROW_GAPS = (" ", " ", " ", " ", " ", "", "  ", "\n", " \n", "\u00a0", "-", "’")
+"""What follows each word of a row: mostly one space."""
+
+
+@st.composite
+def revised_rows(draw: st.DrawFn) -> tuple[str, str]:
+    """A row of words and separators and a revision with a few edits, often near either end.
+
+    Edits replace, insert or delete whole pieces or single characters (inside words too), so
+    the two rows share a long start and end whose edges cut through words and white space.
+    """
+    pieces = draw(
+        st.lists(
+            st.tuples(words | st.sampled_from(ROW_PIECES), st.sampled_from(ROW_GAPS)), min_size=1, max_size=50
+        )
+    )
+    old = "".join(word + gap for word, gap in pieces)
+    new = list(old)
+    for _ in range(draw(st.integers(1, 4))):
+        size = len(new)
+        near = st.sampled_from(
+            sorted({0, 1, 2, 3, max(size - 3, 0), max(size - 2, 0), max(size - 1, 0), size})
+        )
+        at = draw(near | st.integers(0, size))
+        fresh = list(draw(words | st.sampled_from((*ROW_PIECES, *ROW_GAPS))))
+        action = draw(st.sampled_from(("insert", "delete", "replace")))
+        if action == "insert" or not new:
+            new[at:at] = fresh
+        elif action == "delete":
+            del new[at : at + draw(st.integers(1, 6))]
+        else:
+            new[at : at + draw(st.integers(1, 6))] = fresh
+    return old, "".join(new)

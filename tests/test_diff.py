@@ -291,7 +291,7 @@ def test_shared_codes_change_no_chunk(pair: tuple[str, str], earlier: list[str],
     """
     expected = _plain_word_diff(*pair)
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(redline.diff, "_SEEN", {})
+        mp.setattr(redline.diff, "_SEEN", redline.diff._Codes())
         mp.setattr(redline.diff, "_PRIVATE", redline.diff._PRIVATE[:room])
         for text in earlier:  # earlier rows leave their tokens' codes behind
             word_diff(text, text + " and")

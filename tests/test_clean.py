@@ -5,6 +5,7 @@ from __future__ import annotations
 import doctest
 import re
 import sys
+from itertools import accumulate
 from pathlib import Path
 from unittest import mock
 
@@ -33,8 +34,8 @@ from redline.clean.blocks import (
 from redline.clean.footnotes import RULE_RUN, is_rule
 from redline.clean.furniture import PAGE_LINE_START, embedded_furniture, page_reason
 from redline.clean.marks import Cite, _after_year, _glued, _search, find_cites
-from redline.clean.scan import frame, line_start, lines_holding, matching_lines
-from redline.clean.text import collapse, glue, join_lines
+from redline.clean.scan import line_start, lines_holding, matching_lines
+from redline.clean.text import collapse, glue, join_lines, join_spans
 from redline.symbols import is_symbol_line
 from tests.strategies import extracted_lines, paged_resolution, pdf_document, un_fragments
 
@@ -204,10 +205,10 @@ _ENDS_CLAUSE = re.compile(r"[,;:.]\s*[”’\")\]]*\s*$")
 
 def _assert_scans_cover(lines: list[str]) -> None:
     """Assert that each scan finds every line its full test accepts."""
-    framed = frame(lines)
-    page = set(matching_lines(PAGE_LINE_START, framed))
-    rules = set(lines_holding(framed, RULE_RUN))
-    stars = set(lines_holding(framed, "*"))
+    text = "\n".join(lines)
+    page = set(matching_lines(PAGE_LINE_START, text))
+    rules = set(lines_holding(text, RULE_RUN))
+    stars = set(lines_holding(text, "*"))
     for index, line in enumerate(lines):
         own = frozenset(part.rstrip("*") for part in line.split())
         if page_reason(line, own) is not None or is_symbol_line(line):
@@ -220,11 +221,11 @@ def _assert_scans_cover(lines: list[str]) -> None:
 
 @given(st.lists(st.text(alphabet=st.sampled_from("ab \t\n*_A/1"), max_size=8), max_size=10))
 def test_matching_lines_equals_matching_each_line(lines: list[str]) -> None:
-    """Scanning the framed text finds exactly the lines at whose start the pattern matches."""
+    """Scanning the text finds exactly the lines at whose start the pattern matches."""
     lines = [line.replace("\n", "") for line in lines]
     pattern = line_start(r"[^\S\n]*[*_A]")
     expected = [i for i, line in enumerate(lines) if pattern.match("\n" + line)]
-    assert matching_lines(pattern, frame(lines)) == expected
+    assert matching_lines(pattern, "\n".join(lines)) == expected
 
 
 @given(st.lists(st.text(alphabet=st.sampled_from("ab \t\n*_"), max_size=8), max_size=10))
@@ -232,7 +233,7 @@ def test_lines_holding_equals_testing_each_line(lines: list[str]) -> None:
     lines = [line.replace("\n", "") for line in lines]
     for needle in ("*", "__", "a b"):
         expected = [i for i, line in enumerate(lines) if needle in line]
-        assert lines_holding(frame(lines), needle) == expected
+        assert lines_holding("\n".join(lines), needle) == expected
 
 
 def test_scan_doctests() -> None:
@@ -403,6 +404,17 @@ def test_join_lines_equals_gluing_line_by_line(parts: list[str]) -> None:
     assert join_lines(parts) == _join_plain(parts)
 
 
+@given(st.lists(_PIECES.map(lambda parts: [part.strip() for part in parts]), max_size=6))
+def test_join_spans_equals_joining_each_span(spans: list[list[str]]) -> None:
+    """Joining all spans at once gives what joining each gives, whatever white space they hold."""
+    parts = [part for span in spans for part in span]
+    ends = list(accumulate(map(len, spans)))
+    firsts = [end - len(span) for end, span in zip(ends, spans, strict=True)]
+    expected = [join_lines(span) for span in spans]
+    assert join_spans(parts, firsts, ends) == expected
+    assert join_spans(parts, firsts, ends, lasts=[part[-1:] for part in parts]) == expected
+
+
 def _build_blocks_plain(
     lines: list[str],
     body: list[tuple[int, str]],
@@ -498,4 +510,4 @@ def test_blocks_of_the_corpus_are_grouped_as_line_by_line(corpus: Path) -> None:
 def test_the_heading_scan_finds_the_heading_lines(lines: list[str]) -> None:
     lines = [line.replace("\n", " ") for line in lines]
     expected = [i for i, line in enumerate(lines) if _HEADING_LINE.match(line)]
-    assert matching_lines(_HEADING_START, frame(lines)) == expected
+    assert matching_lines(_HEADING_START, "\n".join(lines)) == expected

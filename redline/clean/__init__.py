@@ -16,6 +16,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass
+from itertools import compress, count
 
 from redline.clean.blocks import Block, build_blocks
 from redline.clean.footnotes import RULE_RUN, Note, is_rule, is_star_note, read_block
@@ -48,8 +49,8 @@ _STAR_CITE = re.compile(r"(?<=\S)\*{1,3}(?=[\s,:;.)]|$)")
 """An asterisk footnote mark as cited: glued to the word before it ("Denmark:*")."""
 
 
-def _furniture(lines: list[str], framed: str) -> dict[int, str]:
-    candidates = matching_lines(PAGE_LINE_START, framed)
+def _furniture(lines: list[str], text: str) -> dict[int, str]:
+    candidates = matching_lines(PAGE_LINE_START, text)
     own = own_symbols(lines, candidates)
     removed = header_extent(lines, own)
     for index in candidates:
@@ -97,11 +98,10 @@ def clean_document(text: str) -> Cleaned:
     if "\x0c" in text:
         text = "\n".join(_page_feed(line) for line in text.split("\n"))
     lines = text.split("\n")
-    framed = "\n" + text  # frame(lines), without joining them again
-    removed = _furniture(lines, framed)
-    rule_lines = [i for i in lines_holding(framed, RULE_RUN) if is_rule(lines[i])]
+    removed = _furniture(lines, text)
+    rule_lines = [i for i in lines_holding(text, RULE_RUN) if is_rule(lines[i])]
     # A rule holds no asterisk, so the two lists share no line.
-    notes = _notes(lines, removed, sorted(rule_lines + lines_holding(framed, "*")))
+    notes = _notes(lines, removed, sorted(rule_lines + lines_holding(text, "*")))
     in_notes: dict[int, Note] = {}
     rules: set[int] = set()
     for note in notes:
@@ -112,13 +112,18 @@ def clean_document(text: str) -> Cleaned:
     rules.update(i for i in rule_lines if i not in removed)
     removed.update(running_titles(lines, removed, set(in_notes) | rules))
     skip = removed.keys() | in_notes.keys() | rules
-    # ``line and not line.isspace()`` is ``line.strip()`` without building the stripped copy.
-    body = [(i, line) for i, line in enumerate(lines) if line and not line.isspace() and i not in skip]
+    stripped = list(map(str.strip, lines))
+    # The body: the lines neither blank nor skipped, selected in C.
+    kept = stripped.copy()
+    for i in skip:
+        kept[i] = ""
+    indices = list(compress(count(), kept))
+    body = list(zip(indices, map(lines.__getitem__, indices), strict=True))
     cites = _cites(body, notes)
-    blocks = build_blocks(lines, body, cites, skip, framed=framed)
+    blocks = build_blocks(lines, body, cites, skip, text=text, stripped=stripped)
     footnotes = tuple(Footnote(n.mark, n.text) for n in notes)
-    rec = tuple(Removed(i + 1, lines[i].strip(), removed[i]) for i in sorted(removed))
-    rec += tuple(Removed(i + 1, lines[i].strip(), "footnote rule") for i in sorted(rules) if lines[i].strip())
+    rec = tuple(Removed(i + 1, stripped[i], removed[i]) for i in sorted(removed))
+    rec += tuple(Removed(i + 1, stripped[i], "footnote rule") for i in sorted(rules) if stripped[i])
     return Cleaned(
         tuple(blocks),
         footnotes,

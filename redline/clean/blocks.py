@@ -15,15 +15,15 @@ grouping to the line-by-line loop it replaced.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
-from itertools import compress, count
+from itertools import compress, count, repeat
 from operator import itemgetter, sub
 
-from redline.clean.scan import frame, line_start, matching_lines
-from redline.clean.text import HYPHENS, collapse, join_lines
+from redline.clean.scan import line_start, matching_lines
+from redline.clean.text import LAST, collapse, join_lines, join_spans
 
 _STARTS = re.compile(
     r"^\s*(?:\d{1,3}(?:\s+(?:bis|ter|quater))?\.|\((?:[a-z]{1,2}|[ivxlc]{1,6})\)|[a-z]\.)(?:\s|$)"
@@ -40,7 +40,7 @@ _HEADING = (
 _HEADING_LINE = re.compile(rf"^\s*{_HEADING}\s*$")
 """A line that is a heading on its own even with no blank line around it."""
 _HEADING_START = line_start(rf"[^\S\n]*{_HEADING}[^\S\n]*(?:\n|\Z)")
-"""The same at a line's start in a framed text: the whole line is the heading."""
+"""The same at a line's start in a text (see :func:`~redline.clean.scan.matching_lines`): the whole line."""
 _CLOSERS = '”’")]'
 _CONNECTORS = frozenset(
     [
@@ -280,56 +280,54 @@ def build_blocks(
     cites: Mapping[int, Sequence[tuple[int, int, str]]],
     skipped: AbstractSet[int],
     *,
-    framed: str | None = None,
+    text: str | None = None,
+    stripped: Sequence[str] | None = None,
 ) -> list[Block]:
     """Return the body lines grouped into blocks (see the module docstring).
 
     ``skipped`` holds the lines taken out of the body that break a page: furniture,
     footnote rules and footnote text; a line neither in ``body`` nor in ``skipped`` is
-    blank. Every line ``cites`` names is a body line. ``framed`` is ``frame(lines)``,
-    when the caller holds it already.
+    blank. Every line ``cites`` names is a body line. ``text`` is ``"\\n".join(lines)``
+    and ``stripped`` each of ``lines`` stripped, when the caller holds them.
     """
     indices = list(map(itemgetter(0), body))
-    # Each body line as it reads once its cited marks are detached.
+    # Each body line as it reads once its cited marks are detached, and the same stripped.
     pieces = list(map(itemgetter(1), body))
+    strips = list(map(str.strip, pieces) if stripped is None else map(stripped.__getitem__, indices))
     cited = sorted(bisect_left(indices, i) for i in cites)  # every cited line is a body line
     for at in cited:
         pieces[at] = _strip_marks(pieces[at], cites[indices[at]])
-    stripped = list(map(str.strip, pieces))
-    lasts = list(map(_LAST, stripped))  # each line's last printed character, or ""
-    headings = _headings(pieces, indices, cited, frame(lines) if framed is None else framed)
+        strips[at] = pieces[at].strip()
+    lasts = list(map(LAST, strips))  # each line's last printed character, or ""
+    headings = _headings(pieces, indices, cited, "\n".join(lines) if text is None else text)
     spans = group_spans(indices, pieces, skipped, headings, lasts=lasts)
-    # The lines that end with a hyphen, the only ones a compound may glue to the next.
-    hyphens = list(compress(count(), map(_HYPHEN_ENDS.__contains__, lasts)))
-    numbers = [i + 1 for i in indices]
-    blocks: list[Block] = []
-    for first, end, brk in spans:
-        at = bisect_left(hyphens, first)
-        glued = at < len(hyphens) and hyphens[at] < end - 1
-        text = join_lines(stripped[first:end], stripped=True, hyphen_ends=glued)
-        at = bisect_left(cited, first)
-        if at == len(cited) or cited[at] >= end:
-            # No mark to detach: the printed text is the running text.
-            blocks.append(Block(text, text, tuple(numbers[first:end]), (), brk))
-            continue
+    firsts = list(map(itemgetter(0), spans))
+    ends = list(map(itemgetter(1), spans))
+    breaks = list(map(itemgetter(2), spans))
+    texts = join_spans(strips, firsts, ends, lasts=lasts)
+    numbers = list(map((1).__add__, indices))
+    in_spans = list(map(tuple, map(numbers.__getitem__, map(slice, firsts, ends))))
+    # With no mark to detach, the printed text is the running text.
+    blocks = list(map(Block, texts, texts, in_spans, repeat((), len(spans)), breaks))
+    for span in sorted({bisect_right(firsts, at) - 1 for at in cited}):
         marks: list[str] = []
-        for i in indices[first:end]:
+        for i in indices[firsts[span] : ends[span]]:
             for _, _, mark in sorted(cites.get(i, ())):
                 if mark not in marks:
                     marks.append(mark)
-        raw = join_lines(lines[i] for i in indices[first:end])
-        blocks.append(Block(text, raw, tuple(numbers[first:end]), tuple(marks), brk))
+        raw = join_lines(lines[i] for i in indices[firsts[span] : ends[span]])
+        blocks[span] = Block(texts[span], raw, in_spans[span], tuple(marks), breaks[span])
     return blocks
 
 
-def _headings(pieces: Sequence[str], indices: Sequence[int], cited: Sequence[int], framed: str) -> set[int]:
+def _headings(pieces: Sequence[str], indices: Sequence[int], cited: Sequence[int], text: str) -> set[int]:
     """Return the positions of the body lines that are headings on their own (``_HEADING_LINE``).
 
     One scan of the text finds the printed lines that are headings; a cited line is
     judged by its text with the marks detached.
     """
     out: set[int] = set()
-    for index in matching_lines(_HEADING_START, framed):
+    for index in matching_lines(_HEADING_START, text):
         at = bisect_left(indices, index)
         if at < len(indices) and indices[at] == index:
             out.add(at)
@@ -350,27 +348,37 @@ def _running_end(pieces: Sequence[str], first: int, stop: int) -> str:
 
 _TURN_ENDS = frozenset([",", ";", ":", ".", "", *_CLOSERS])
 """The last printed character of a line after which its block may end (see :func:`_turns`)."""
-_HYPHEN_ENDS = frozenset(HYPHENS)
-_LAST = itemgetter(slice(-1, None))
-"""``_LAST(text)`` is ``text[-1:]``."""
 
 
-def _turns(indices: Sequence[int], lasts: Sequence[str], headings: AbstractSet[int]) -> list[int]:
-    """Return, ascending, the positions where a block may begin; the other lines go on with theirs.
+def _turns(
+    indices: Sequence[int], lasts: Sequence[str], headings: AbstractSet[int]
+) -> tuple[list[int], set[int]]:
+    """Return, ascending, the positions where a block may begin, and those after a gap.
 
-    Those are the lines after a gap, the headings and the lines after them, and the lines
-    after one whose last printed character (in ``lasts``, "" for none) ends a clause or
-    closes a quotation or a bracket: a block goes on wherever its running text ends
-    mid-clause. The selections run in C (``compress``), not a Python test a line.
+    The other lines go on with their block. Those are the lines after a gap, the headings
+    and the lines after them, and the lines after one whose last printed character (in
+    ``lasts``, "" for none) ends a clause or closes a quotation or a bracket: a block goes
+    on wherever its running text ends mid-clause. The selections run in C (``compress``),
+    not a Python test a line.
     """
-    gaps = map((1).__ne__, map(sub, indices[1:], indices))  # at 1, 2...: not right after the one before
-    turns = set(compress(count(1), gaps))
-    turns.update(compress(count(1), map(_TURN_ENDS.__contains__, lasts)))
+    # Positions 1, 2...: not right after the line before.
+    gaps = set(compress(count(1), map((1).__ne__, map(sub, indices[1:], indices))))
+    turns = gaps | set(compress(count(1), map(_TURN_ENDS.__contains__, lasts)))
     turns.update(headings)
     turns.update([at + 1 for at in headings])
     turns.discard(0)
     turns.discard(len(indices))
-    return sorted(turns)
+    return sorted(turns), gaps
+
+
+def _page_breaks(indices: Sequence[int], skipped: AbstractSet[int]) -> set[int]:
+    """Return the positions of the body lines with a skipped line between them and the one before."""
+    out: set[int] = set()
+    for index in skipped:
+        at = bisect_left(indices, index)  # the first body line after the skipped one
+        if 0 < at < len(indices) and indices[at] != index:
+            out.add(at)
+    return out
 
 
 def group_spans(
@@ -385,22 +393,23 @@ def group_spans(
 
     ``indices`` holds the body lines' indices in ``lines``, ``pieces`` their text with
     cited marks detached, ``headings`` the positions of those that are headings; a line
-    between two body lines is blank unless ``skipped`` holds it. Only the lines
-    :func:`_turns` gives are weighed, and a block's running text is built only when a
-    decision needs more than its end. ``lasts`` holds each piece's last printed
+    between two body lines is blank unless ``skipped`` holds it (no body line). Only the
+    lines :func:`_turns` gives are weighed, and a block's running text is built only when
+    a decision needs more than its end. ``lasts`` holds each piece's last printed
     character ("" for none), when the caller has them.
     """
     if lasts is None:
         lasts = [piece.strip()[-1:] for piece in pieces]
+    turns, gaps = _turns(indices, lasts, headings)
+    breaks = _page_breaks(indices, skipped)
+    # A heading opens a block, and so does the line after one, but for a meeting's.
+    opening = headings | {at + 1 for at in headings if "plenary" not in pieces[at]}
     spans: list[tuple[int, int, bool]] = []
     first = 0  # the current block's first position
     first_brk = False
     short = True  # the current block's running text may still be a bare number
-    for at in _turns(indices, lasts, headings):
-        previous, index = indices[at - 1], indices[at]
-        gap = index != previous + 1
-        # Most gaps are one line: look it up before building the range.
-        brk = gap and (previous + 1 in skipped or not skipped.isdisjoint(range(previous + 2, index)))
+    for at in turns:
+        brk = at in breaks
         bare = False
         if short and not _may_be_number(pieces[first].lstrip()[:1]):
             short = False  # the running text opens as no bare number does
@@ -411,14 +420,16 @@ def group_spans(
             short = text is not None and len(text) <= _LONGEST_NUMBER
         if bare:
             new = False
-        elif at in headings or (at - 1 in headings and "plenary" not in pieces[at - 1]):
+        elif at in opening:
             new = True  # a heading, or the line after one
         elif brk:
             new = not continues(join_lines(pieces[first:at]), pieces[at])
-        elif gap:
+        elif at in gaps:
             new = True  # the lines between are blank
         else:
             clean = pieces[at]
+            if clean[:1].islower() and clean[1:2] != ".":
+                continue  # wrapped text goes on: it opens no paragraph ("b.") and no opener is in lower case
             end = _running_end(pieces, first, at)
             new = ends_clause(end) and (
                 opens_paragraph(clean)

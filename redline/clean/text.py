@@ -8,7 +8,10 @@ two halves are joined without a space.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from bisect import bisect_right
+from collections.abc import Iterable, Sequence
+from itertools import compress, count
+from operator import itemgetter, not_
 
 HYPHENS = "-\u2010\u2011\u2013\u2014"
 """The hyphens and dashes a compound may end a line with."""
@@ -62,3 +65,49 @@ def join_lines(parts: Iterable[str], *, stripped: bool = False, hyphen_ends: boo
     while "  " in text:
         text = text.replace("  ", " ")
     return text.strip(" ")
+
+
+_HYPHEN_ENDS = frozenset(HYPHENS)
+LAST = itemgetter(slice(-1, None))
+"""``LAST(text)`` is ``text[-1:]``: a stripped line's last printed character, or ""."""
+
+
+def join_spans(
+    parts: Sequence[str], firsts: Sequence[int], ends: Sequence[int], *, lasts: Sequence[str] | None = None
+) -> list[str]:
+    """Return ``join_lines(parts[first:end])`` for each span, in order, with a few calls over all of them.
+
+    ``parts`` hold no line feed and no white space at their ends; the spans
+    (``firsts[k]:ends[k]``) are ascending and do not overlap. ``lasts`` holds each part's
+    last character ("" for none), when the caller has them. Each span's parts are joined
+    with a space; only the spans that hold a line ending in a hyphen, a double space or
+    white space other than the space are worked on further (a test holds the result to
+    :func:`join_lines`).
+    """
+    if not firsts:
+        return []
+    texts = list(map(" ".join, map(parts.__getitem__, map(slice, firsts, ends))))
+    for at in compress(count(), map(_HYPHEN_ENDS.__contains__, map(LAST, parts) if lasts is None else lasts)):
+        span = bisect_right(firsts, at) - 1
+        if span >= 0 and at < ends[span] - 1:  # a line the next one may glue to
+            text = _HYPHEN_BREAK.sub(r"\1", "\n".join(parts[firsts[span] : ends[span]]))
+            texts[span] = text.replace("\n", " ")
+    # One search of all the spans' texts finds the few with a double space.
+    joined = "\n".join(texts)
+    span = counted = 0
+    at = joined.find("  ")
+    while at >= 0:
+        span += joined.count("\n", counted, at)
+        counted = at
+        text = texts[span]
+        while "  " in text:
+            text = text.replace("  ", " ")
+        texts[span] = text
+        at = joined.find("\n", at)
+        if at >= 0:
+            at = joined.find("  ", at)
+    texts = list(map(str.strip, texts))
+    # White space other than the space ("\t", "\xa0") is collapsed span by span.
+    for span in compress(count(), map(not_, map(str.isprintable, texts))):
+        texts[span] = " ".join(texts[span].split())
+    return texts

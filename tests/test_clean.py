@@ -29,6 +29,7 @@ from redline.clean.blocks import (
     build_blocks,
     continues,
     ends_clause,
+    make_blocks,
     opens_paragraph,
 )
 from redline.clean.footnotes import RULE_RUN, is_rule
@@ -293,41 +294,40 @@ def test_bare_number_equals_the_regular_expression_on_collapsed_text(text: str) 
 
 def test_a_mark_cited_again_before_the_next_mark_is_detached_twice() -> None:
     """The second citation is sought only up to the next mark's line, and still found there."""
-    lines = [(0, "adopted the Convention,1 and"), (1, "the Convention,1 again with 2"), (2, "the Protocol,2")]
-    cites = find_cites(lines, ["1", "2"])
+    lines = ["adopted the Convention,1 and", "the Convention,1 again with 2", "the Protocol,2"]
+    cites = find_cites([0, 1, 2], lines, ["1", "2"])
     assert [(c.line, c.mark) for c in cites] == [(0, "1"), (1, "1"), (2, "2")]
 
 
-def _find_cites_plain(lines: list[tuple[int, str]], marks: list[str]) -> list[Cite]:
+def _find_cites_plain(lines: list[str], marks: list[str]) -> list[Cite]:
     """find_cites as first written: every search for a second citation runs to the window's end."""
-    firsts: list[Cite] = []
+    firsts: list[tuple[int, int, int, str]] = []
     cursor = (0, 0)
-    index_of = {no: pos for pos, (no, _) in enumerate(lines)}
     for mark in marks:
-        cite = None
+        found = None
         for kind in ("glued", "year", "spaced"):
-            cite = _search(lines, mark, cursor, kind)
-            if cite is not None:
+            found = _search(lines, mark, cursor, kind)
+            if found is not None:
                 break
-        if cite is not None:
-            firsts.append(cite)
-            cursor = (index_of[cite.line], cite.end)
+        if found is not None:
+            firsts.append((*found, mark))
+            cursor = (found[0], found[2])
     out: list[Cite] = []
-    for pos, cite in enumerate(firsts):
-        out.append(cite)
-        stop = (index_of[firsts[pos + 1].line], firsts[pos + 1].start) if pos + 1 < len(firsts) else None
-        at = (index_of[cite.line], cite.end)
+    for pos, (line, start, end, mark) in enumerate(firsts):
+        out.append(Cite(line, start, end, mark))
+        stop = firsts[pos + 1][:2] if pos + 1 < len(firsts) else None
+        at = (line, end)
         while True:
-            found = [
-                c for c in (_search(lines, cite.mark, at, k) for k in ("glued", "year")) if c is not None
+            found_again = [
+                c for c in (_search(lines, mark, at, k) for k in ("glued", "year")) if c is not None
             ]
-            again = min(found, key=lambda c: (index_of[c.line], c.start)) if found else None
-            if again is None or (stop is not None and (index_of[again.line], again.start) >= stop):
+            again = min(found_again, key=lambda c: c[:2]) if found_again else None
+            if again is None or (stop is not None and again[:2] >= stop):
                 break
-            if stop is None and again.mark.isdigit():
+            if stop is None and mark.isdigit():
                 break
-            out.append(again)
-            at = (index_of[again.line], again.end)
+            out.append(Cite(again[0], again[1], again[2], mark))
+            at = (again[0], again[2])
     return out
 
 
@@ -341,8 +341,7 @@ _CITING_WORDS = st.sampled_from(
     st.lists(st.sampled_from(["1", "2", "3", "*", "**"]), max_size=4, unique=True),
 )
 def test_find_cites_equals_the_unbounded_search(texts: list[str], marks: list[str]) -> None:
-    lines = list(enumerate(texts))
-    assert find_cites(lines, marks) == _find_cites_plain(lines, marks)
+    assert find_cites(range(len(texts)), texts, marks) == _find_cites_plain(texts, marks)
 
 
 def _glued_plain(mark: str) -> re.Pattern[str]:
@@ -415,13 +414,38 @@ def test_join_spans_equals_joining_each_span(spans: list[list[str]]) -> None:
     assert join_spans(parts, firsts, ends, lasts=[part[-1:] for part in parts]) == expected
 
 
+@given(
+    st.lists(
+        st.tuples(
+            st.text(max_size=8),
+            st.text(max_size=8),
+            st.lists(st.integers(1, 9)).map(tuple),
+            st.lists(st.text(max_size=2)).map(tuple),
+            st.booleans(),
+        ),
+        max_size=5,
+    )
+)
+def test_make_blocks_builds_the_blocks_block_builds(
+    rows: list[tuple[str, str, tuple[int, ...], tuple[str, ...], bool]],
+) -> None:
+    """Blocks stored column by column equal, hash and read as those built one by one."""
+    made = make_blocks(*zip(*rows, strict=True)) if rows else make_blocks([], [], [], [], [])
+    built = [Block(*row) for row in rows]
+    assert made == built
+    assert [hash(block) for block in made] == [hash(block) for block in built]
+    assert [repr(block) for block in made] == [repr(block) for block in built]
+
+
 def _build_blocks_plain(
     lines: list[str],
-    body: list[tuple[int, str]],
+    indices: list[int],
+    pieces: list[str],
     cites: dict[int, list[tuple[int, int, str]]],
     skipped: set[int],
 ) -> list[Block]:
     """build_blocks as first written: weigh every body line, carrying the running text along."""
+    body = list(zip(indices, pieces, strict=True))
     groups: list[list[int]] = []
     breaks: list[bool] = []
     texts: list[str] = []

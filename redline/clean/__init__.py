@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import compress, count
 
@@ -118,9 +118,9 @@ def clean_document(text: str) -> Cleaned:
     for i in skip:
         kept[i] = ""
     indices = list(compress(count(), kept))
-    body = list(zip(indices, map(lines.__getitem__, indices), strict=True))
-    cites = _cites(body, notes)
-    blocks = build_blocks(lines, body, cites, skip, text=text, stripped=stripped)
+    pieces = list(map(lines.__getitem__, indices))
+    cites = _cites(indices, pieces, notes)
+    blocks = build_blocks(lines, indices, pieces, cites, skip, text=text, stripped=stripped)
     footnotes = tuple(Footnote(n.mark, n.text) for n in notes)
     rec = tuple(Removed(i + 1, stripped[i], removed[i]) for i in sorted(removed))
     rec += tuple(Removed(i + 1, stripped[i], "footnote rule") for i in sorted(rules) if stripped[i])
@@ -132,20 +132,24 @@ def clean_document(text: str) -> Cleaned:
     )
 
 
-def _cites(body: list[tuple[int, str]], notes: list[Note]) -> dict[int, list[tuple[int, int, str]]]:
-    """Return {line index: [(start, end, mark)]} for every citation found, page by page."""
+def _cites(
+    indices: Sequence[int], pieces: Sequence[str], notes: list[Note]
+) -> dict[int, list[tuple[int, int, str]]]:
+    """Return {line index: [(start, end, mark)]} for every citation found, page by page.
+
+    ``indices`` holds the body lines' indices, ascending, and ``pieces`` their text.
+    """
     out: dict[int, list[tuple[int, int, str]]] = {}
     by_block: dict[int, list[str]] = {}
     for note in notes:
         by_block.setdefault(note.block, []).append(note.mark)
     previous = -1
-    at = [i for i, _ in body]  # ascending, so a window is one slice
     for block in sorted(by_block):
-        window = body[bisect_right(at, previous) : bisect_left(at, block)]
-        if not window or by_block[block][0].startswith("*"):
+        first, end = bisect_right(indices, previous), bisect_left(indices, block)
+        if first == end or by_block[block][0].startswith("*"):
             # An asterisk note may sit pages away from the sponsor line it annotates.
-            window = body[: bisect_left(at, block)]
-        for cite in find_cites(window, by_block[block]):
+            first = 0
+        for cite in find_cites(indices[first:end], pieces[first:end], by_block[block]):
             out.setdefault(cite.line, []).append((cite.start, cite.end, cite.mark))
         previous = block
     return out

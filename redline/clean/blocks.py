@@ -16,9 +16,10 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Mapping, Sequence
+from collections import deque
+from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from itertools import compress, count, repeat
 from operator import itemgetter, sub
 
@@ -276,7 +277,8 @@ def bare_number(text: str) -> bool:
 
 def build_blocks(
     lines: Sequence[str],
-    body: Sequence[tuple[int, str]],
+    indices: Sequence[int],
+    pieces: Sequence[str],
     cites: Mapping[int, Sequence[tuple[int, int, str]]],
     skipped: AbstractSet[int],
     *,
@@ -285,22 +287,23 @@ def build_blocks(
 ) -> list[Block]:
     """Return the body lines grouped into blocks (see the module docstring).
 
-    ``skipped`` holds the lines taken out of the body that break a page: furniture,
-    footnote rules and footnote text; a line neither in ``body`` nor in ``skipped`` is
-    blank. Every line ``cites`` names is a body line. ``text`` is ``"\\n".join(lines)``
-    and ``stripped`` each of ``lines`` stripped, when the caller holds them.
+    ``indices`` holds the body lines' indices in ``lines``, ascending, and ``pieces``
+    their text. ``skipped`` holds the lines taken out of the body that break a page:
+    furniture, footnote rules and footnote text; a line neither in the body nor in
+    ``skipped`` is blank. Every line ``cites`` names is a body line. ``text`` is
+    ``"\\n".join(lines)`` and ``stripped`` each of ``lines`` stripped, when the caller
+    holds them.
     """
-    indices = list(map(itemgetter(0), body))
     # Each body line as it reads once its cited marks are detached, and the same stripped.
-    pieces = list(map(itemgetter(1), body))
-    strips = list(map(str.strip, pieces) if stripped is None else map(stripped.__getitem__, indices))
+    detached = list(pieces)
+    strips = list(map(str.strip, detached) if stripped is None else map(stripped.__getitem__, indices))
     cited = sorted(bisect_left(indices, i) for i in cites)  # every cited line is a body line
     for at in cited:
-        pieces[at] = _strip_marks(pieces[at], cites[indices[at]])
-        strips[at] = pieces[at].strip()
+        detached[at] = _strip_marks(pieces[at], cites[indices[at]])
+        strips[at] = detached[at].strip()
     lasts = list(map(LAST, strips))  # each line's last printed character, or ""
-    headings = _headings(pieces, indices, cited, "\n".join(lines) if text is None else text)
-    spans = group_spans(indices, pieces, skipped, headings, lasts=lasts)
+    headings = _headings(detached, indices, cited, "\n".join(lines) if text is None else text)
+    spans = group_spans(indices, detached, skipped, headings, lasts=lasts)
     firsts = list(map(itemgetter(0), spans))
     ends = list(map(itemgetter(1), spans))
     breaks = list(map(itemgetter(2), spans))
@@ -308,15 +311,39 @@ def build_blocks(
     numbers = list(map((1).__add__, indices))
     in_spans = list(map(tuple, map(numbers.__getitem__, map(slice, firsts, ends))))
     # With no mark to detach, the printed text is the running text.
-    blocks = list(map(Block, texts, texts, in_spans, repeat((), len(spans)), breaks))
-    for span in sorted({bisect_right(firsts, at) - 1 for at in cited}):
+    raws = texts.copy()
+    marked: list[tuple[str, ...]] = [()] * len(spans)
+    for span in {bisect_right(firsts, at) - 1 for at in cited}:
         marks: list[str] = []
         for i in indices[firsts[span] : ends[span]]:
             for _, _, mark in sorted(cites.get(i, ())):
                 if mark not in marks:
                     marks.append(mark)
-        raw = join_lines(lines[i] for i in indices[firsts[span] : ends[span]])
-        blocks[span] = Block(texts[span], raw, in_spans[span], tuple(marks), breaks[span])
+        raws[span] = join_lines(lines[i] for i in indices[firsts[span] : ends[span]])
+        marked[span] = tuple(marks)
+    return make_blocks(texts, raws, in_spans, marked, breaks)
+
+
+_SETTERS = tuple(getattr(Block, field.name).__set__ for field in fields(Block))
+
+
+def make_blocks(
+    texts: Iterable[str],
+    raws: Iterable[str],
+    lines: Iterable[tuple[int, ...]],
+    marks: Iterable[tuple[str, ...]],
+    breaks: Iterable[bool],
+) -> list[Block]:
+    """Return ``Block(text, raw, lines, marks, after_break)`` for each row of the columns.
+
+    A frozen dataclass's ``__init__`` sets each field through ``object.__setattr__`` in
+    Python; here each column is stored by its slot's descriptor, in C (a test holds the
+    blocks equal to those ``Block`` builds).
+    """
+    columns = (list(texts), raws, lines, marks, breaks)
+    blocks: list[Block] = list(map(object.__new__, repeat(Block, len(columns[0]))))
+    for setter, column in zip(_SETTERS, columns, strict=True):
+        deque(map(setter, blocks, column), maxlen=0)
     return blocks
 
 

@@ -217,74 +217,72 @@ def _spaced_ok(text: str, start: int, end: int, next_line: str = "") -> bool:
 
 
 def _search(
-    lines: Sequence[tuple[int, str]], mark: str, cursor: tuple[int, int], kind: str, until: int | None = None
-) -> Cite | None:
-    """Return the first citation of ``mark`` of ``kind`` at or after ``cursor`` (position, offset).
+    texts: Sequence[str], mark: str, cursor: tuple[int, int], kind: str, until: int | None = None
+) -> tuple[int, int, int] | None:
+    """Return (position, start, end) of the first citation of ``mark`` of ``kind`` at or after ``cursor``.
 
-    The search stops after position ``until`` (inclusive) when it is given.
+    ``cursor`` is a (position, offset) among ``texts``, the window's lines. The search
+    stops after position ``until`` (inclusive) when it is given.
     """
     pattern = _spaced(mark) if kind == "spaced" else None
-    end = len(lines) if until is None else min(until + 1, len(lines))
+    end = len(texts) if until is None else min(until + 1, len(texts))
     for pos in range(cursor[0], end):
-        no, text = lines[pos]
+        text = texts[pos]
         if mark not in text:
             continue
         begin = cursor[1] if pos == cursor[0] else 0
         if kind == "glued":
             for start, stop in _glued(text, mark, begin):
                 if not _in_symbol(text, start):
-                    return Cite(no, start, stop, mark)
+                    return pos, start, stop
         elif kind == "year":
             at = _after_year(text, mark, begin)
             if at is not None:
-                return Cite(no, at, at + len(mark), mark)
+                return pos, at, at + len(mark)
         elif pattern is not None:
             for m in pattern.finditer(text, begin):
-                next_line = lines[pos + 1][1] if pos + 1 < len(lines) else ""
+                next_line = texts[pos + 1] if pos + 1 < len(texts) else ""
                 if _spaced_ok(text, m.start(), m.end(), next_line):
-                    return Cite(no, m.start(), m.end(), mark)
+                    return pos, m.start(), m.end()
     return None
 
 
-def find_cites(lines: Sequence[tuple[int, str]], marks: Sequence[str]) -> list[Cite]:
-    """Return where each of ``marks`` is cited in ``lines`` (number, text), in order.
+def find_cites(numbers: Sequence[int], texts: Sequence[str], marks: Sequence[str]) -> list[Cite]:
+    """Return where each of ``marks`` is cited in the lines ``texts`` (numbered ``numbers``), in order.
 
     Each mark is sought after the previous one's citation, glued forms first, then a
     year with the mark glued on, then a mark set apart by a space. A mark found nowhere
     is left out. A mark cited again before the next mark's citation ("Conflict,14 ...
     adopted on 14 May 195414") is detached there too, in its glued forms only.
     """
-    firsts: list[Cite] = []
+    firsts: list[tuple[int, int, int, str]] = []  # (position, start, end, mark)
     cursor = (0, 0)
-    index_of = {no: pos for pos, (no, _) in enumerate(lines)}
     for mark in marks:
-        cite = None
+        found = None
         for kind in ("glued", "year", "spaced"):
-            cite = _search(lines, mark, cursor, kind)
-            if cite is not None:
+            found = _search(texts, mark, cursor, kind)
+            if found is not None:
                 break
-        if cite is None:
+        if found is None:
             continue
-        firsts.append(cite)
-        cursor = (index_of[cite.line], cite.end)
+        firsts.append((*found, mark))
+        cursor = (found[0], found[2])
     out: list[Cite] = []
-    for pos, cite in enumerate(firsts):
-        out.append(cite)
-        stop = (index_of[firsts[pos + 1].line], firsts[pos + 1].start) if pos + 1 < len(firsts) else None
-        if stop is None and cite.mark.isdigit():
+    for n, (pos, start, end, mark) in enumerate(firsts):
+        out.append(Cite(numbers[pos], start, end, mark))
+        stop = firsts[n + 1][:2] if n + 1 < len(firsts) else None
+        if stop is None and mark.isdigit():
             continue  # a numbered mark is detached again only before the next mark's citation
-        at = (index_of[cite.line], cite.end)
+        at = (pos, end)
         while True:
             # A citation past the next mark's line is not wanted, so the search ends on that line.
             until = None if stop is None else stop[0]
-            found = [
-                c
-                for c in (_search(lines, cite.mark, at, k, until) for k in ("glued", "year"))
-                if c is not None
+            found_again = [
+                c for c in (_search(texts, mark, at, k, until) for k in ("glued", "year")) if c is not None
             ]
-            again = min(found, key=lambda c: (index_of[c.line], c.start)) if found else None
-            if again is None or (stop is not None and (index_of[again.line], again.start) >= stop):
+            again = min(found_again) if found_again else None
+            if again is None or (stop is not None and again[:2] >= stop):
                 break
-            out.append(again)
-            at = (index_of[again.line], again.end)
+            out.append(Cite(numbers[again[0]], again[1], again[2], mark))
+            at = (again[0], again[2])
     return out

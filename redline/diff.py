@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import threading
 from collections.abc import Iterable, Iterator
-from itertools import chain, starmap
+from itertools import chain
 from typing import cast
 
 from diff_match_patch import diff_match_patch
@@ -44,7 +44,25 @@ COARSE_ABOVE = 600 * 600
 
 
 def tokenize(text: str) -> list[str]:
-    """Split ``text`` into words, white-space runs and single marks; they join back to ``text``."""
+    """Split ``text`` into words, white-space runs and single marks; they join back to ``text``.
+
+    Most texts are words and marks between single spaces. Each such space is then a token
+    of its own between two parts without white space, and a part of word characters only
+    (``str.isalnum``, the test of the pattern's ``\\w`` but for ``_``) is one token: only the
+    other parts go through the pattern, whose every match costs more than a part's test.
+    """
+    if text and text.isprintable() and "  " not in text and text[0] != " " and text[-1] != " ":
+        # Printable: no white space but the space (all other is a control or separator).
+        tokens: list[str] = []
+        append, extend, findall = tokens.append, tokens.extend, TOKEN.findall
+        for part in text.split(" "):
+            if part.isalnum():
+                append(part)
+            else:
+                extend(findall(part))
+            append(" ")
+        tokens.pop()
+        return tokens
     return TOKEN.findall(text)
 
 
@@ -118,12 +136,10 @@ def _middle_diff(
     diffs = _middle_script(old_code, new_code)
     if diffs is None:
         return None
-    pieces = list(_decoded(diffs, old_tokens, new_tokens))
-    if head:  # the first piece is then the shared tokens after the head: equal
-        pieces[0] = (Op.EQUAL, head + pieces[0][1])
-    if tail:
-        pieces[-1] = (Op.EQUAL, pieces[-1][1] + tail)
-    return tuple(starmap(Chunk, pieces))
+    texts = list(_texts(diffs, old_tokens, new_tokens))
+    texts[0] = head + texts[0]  # where there is a head, the first piece is equal (and the last under a tail)
+    texts[-1] += tail
+    return tuple(map(Chunk, [_OPS[op] for op, _ in diffs], texts))
 
 
 def _middle_script(old: str, new: str) -> list[tuple[int, str]] | None:
@@ -303,6 +319,25 @@ def _decoded(
             at_new += size
         else:
             yield Op.EQUAL, join(old_tokens[at_old : at_old + size])
+            at_old += size
+            at_new += size
+
+
+def _texts(diffs: list[tuple[int, str]], old_tokens: list[str], new_tokens: list[str]) -> Iterator[str]:
+    """Yield the text of each piece of a coded diff (see ``_decoded``)."""
+    at_old = at_new = 0
+    join = "".join
+    for op, code in diffs:
+        size = len(code)
+        if op:
+            if op < 0:
+                yield join(old_tokens[at_old : at_old + size])
+                at_old += size
+            else:
+                yield join(new_tokens[at_new : at_new + size])
+                at_new += size
+        else:
+            yield join(old_tokens[at_old : at_old + size])
             at_old += size
             at_new += size
 

@@ -13,7 +13,7 @@ from rapidfuzz.distance import Indel
 import redline.diff
 from redline.diff import tokenize, word_diff
 from tests.strategies import edited_text, redline_text, revised_rows
-from tests.test_diff import _plain_word_diff, shared_ends
+from tests.test_diff import _PLAIN_TOKEN, _plain_word_diff, shared_ends
 
 _PAIRS = revised_rows() | shared_ends() | edited_text() | st.tuples(redline_text, redline_text)
 """Rows sharing long ends cut anywhere, revised UN text, and hostile or arbitrary pairs."""
@@ -186,3 +186,29 @@ def test_middle_script_is_the_whole_rows_script_on_every_small_case(alphabet: st
             assert _with_ends(middle, head, tail) == whole, (head, old, new, tail)
             vouched += 1
     assert vouched > 10_000
+
+
+_PRINTABLE_PART = st.text(
+    alphabet=st.characters(blacklist_categories=("Cc", "Cf", "Cs", "Co", "Cn", "Zs", "Zl", "Zp"))
+    | st.sampled_from("_-‐‑'’½٣\u0301.,;()“”/"),
+    min_size=1,
+    max_size=8,
+)
+"""A part of a single-spaced text: printable, no white space; word characters, marks, joiners, ``_``."""
+
+
+@settings(max_examples=500)
+@given(
+    st.lists(_PRINTABLE_PART | st.sampled_from(("Secretary-General", "States’", "(a)", "2043;")), max_size=20)
+)
+def test_tokenize_of_single_spaced_text_equals_the_pattern(parts: list[str]) -> None:
+    """Splitting at single spaces and testing parts for word characters cuts as the pattern does."""
+    text = " ".join(parts)
+    assert tokenize(text) == _PLAIN_TOKEN.findall(text)
+
+
+@given(revised_rows())
+def test_tokenize_of_revised_rows_equals_the_pattern(pair: tuple[str, str]) -> None:
+    """The same on rows with odd white space, which the pattern alone cuts."""
+    for text in pair:
+        assert tokenize(text) == _PLAIN_TOKEN.findall(text)

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, fields
 from itertools import compress, count, repeat
-from operator import itemgetter, sub
+from operator import add, itemgetter, sub
 
 from redline.clean.scan import line_start, matching_lines
 from redline.clean.text import LAST, collapse, join_lines, join_spans
@@ -308,8 +308,8 @@ def build_blocks(
     ends = list(map(itemgetter(1), spans))
     breaks = list(map(itemgetter(2), spans))
     texts = join_spans(strips, firsts, ends, lasts=lasts)
-    numbers = list(map((1).__add__, indices))
-    in_spans = list(map(tuple, map(numbers.__getitem__, map(slice, firsts, ends))))
+    numbers = tuple(map(add, indices, repeat(1)))
+    in_spans = list(map(numbers.__getitem__, map(slice, firsts, ends)))  # a tuple's slice is a tuple
     # With no mark to detach, the printed text is the running text.
     raws = texts.copy()
     marked: list[tuple[str, ...]] = [()] * len(spans)

@@ -34,10 +34,15 @@ _AGENDA = re.compile(
     r"^(?:(?:Provisional\s+)?[Aa]genda items?\s+\d+.*|Items? \d+.* of the (?:provisional )?agenda\*?)$"
 )
 _RULE = re.compile(r"^\s*_{5,}\s*$")
-PAGE_LINE_START = line_start(r"[^\S\n]*(?:\d{1,3}(?:[^\S\n]|/)|\d\d-|[A-Z]\.|\*|[A-Z]+/|Distr|Original)")
+PAGE_LINE_START = line_start(
+    r"[^\S\n]*(?:\d{1,3}(?:[^\S\n]+(?:[A-Z]\.)?\d\d-|/)|\d\d-|[A-Z]\.\d\d-|\*\d|[A-Z]+/|Distr|Original)"
+)
 """Where a line that :func:`page_reason` accepts may begin: each recogniser's first characters.
 
-A symbol-only line begins with a series body ("A", "E/CN.15") and its slash: ``[A-Z]+/``.
+A job number opens with its digits and hyphen, after a page number or a letter ("20
+V.44-12345"), so a footnote ("12 See ...") or a lettered heading ("A. Draft ...") is not
+weighed; a symbol-only line begins with a series body ("A", "E/CN.15") and its slash:
+``[A-Z]+/``.
 """
 _HEADER_REASONS = {"symbol header", "job number", "barcode", "page counter", "distribution", "date"}
 

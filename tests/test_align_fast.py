@@ -14,10 +14,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 from rapidfuzz.distance import Indel
 
-from redline.align import anchors, coding, dp, measure
-from redline.align.coding import Encoder, tokens
+from redline.align import anchors, coding, core, dp, encoder, measure
+from redline.align.coding import tokens
 from redline.align.dp import Group, solve
+from redline.align.encoder import Encoder
+from redline.align.generate import address_all
 from redline.align.measure import common, common_matrix, gains, unmatched
+from redline.align.options import AlignOptions
+from redline.model import Kind, Link, Paragraph
 from tests.strategies import texts_with
 
 _NEG = float("-inf")
@@ -434,3 +438,79 @@ def test_every_digit_is_no_letter() -> None:
 
     digit = re.compile(r"\d")
     assert not [c for c in map(chr, range(sys.maxunicode + 1)) if c.isalpha() and digit.match(c)]
+
+
+# --- Alignment with one side empty ----------------------------------------------------------
+
+
+def _plain_align(old: Sequence[Paragraph], new: Sequence[Paragraph]) -> tuple[Link, ...]:
+    """`align` without its shortcut for an empty side: the backbone, moves and rows on all."""
+    opts = AlignOptions()
+    codes = Encoder().encode_all([p.text for p in (*old, *new)])
+    old_codes, new_codes = codes[: len(old)], codes[len(old) :]
+    groups = core._backbone(old, new, old_codes, new_codes, opts)
+    ranks: dict[tuple[int, int], float] = {}
+    backbone, moved = core._moves(groups, old_codes, new_codes, opts, ranks)
+    return core._rows(old, new, old_codes, new_codes, backbone, moved, opts, ranks)
+
+
+@given(_texts, st.booleans())
+def test_one_empty_side_gives_the_rows_of_the_plain_path(texts: list[str], deleted: bool) -> None:
+    """A side with no paragraphs skips coding and pairing, and gives the same rows."""
+    paras = address_all([(t, Kind.OPERATIVE) for t in texts])
+    old, new = (paras, ()) if deleted else ((), paras)
+    assert core.align(old, new) == _plain_align(old, new)
+
+
+# --- Batched tokens -------------------------------------------------------------------------
+
+
+def _plain_chunk_tokens(chunk: str) -> list[str]:
+    """A chunk's tokens as `tokens` finds them, one word at a time."""
+    return [tok for tok in map(coding._token, coding._TOKEN.findall(chunk)) if tok]
+
+
+def _chunks_of(texts: Sequence[str]) -> list[str]:
+    """The chunks `Encoder` cuts texts into: runs of word characters and ``-/.'``."""
+    words = " ".join(encoder._words(encoder._fold(t)) for t in texts)
+    return words.encode("utf-8", "surrogatepass").translate(encoder._CHUNK_BYTES).decode().split()
+
+
+_ORDINALS = [
+    *(f"{tens}-{unit}" for tens in coding.ORDINAL_TENS for unit in coding.ORDINAL_UNITS),
+    *coding.ORDINAL_UNITS,
+    *coding.ORDINAL_OTHERS,
+    *(f"{stem}teenth" for stem in coding.ORDINAL_TEENS),
+    *(f"{stem}tieth" for stem in coding.ORDINAL_TIES),
+]
+_MARKED = st.lists(
+    st.sampled_from([*_ORDINALS[::7], "firsts", "43rd", "a/79/138", "1.5", "states'", "classes", "sing"])
+    | st.sampled_from("-/.'")
+    | st.text(alphabet="abthrsnd0123٣²_é-", max_size=6),
+    min_size=1,
+    max_size=5,
+).map("".join)
+
+
+@given(_texts, st.lists(_MARKED, max_size=8))
+def test_tokenise_equals_tokens_word_by_word(texts: list[str], marked: list[str]) -> None:
+    """Regular expressions over all chunks at once give each chunk's tokens, as `_token` does."""
+    chunks = [*_chunks_of(texts), *(c for c in marked if re.fullmatch(r"[\w\-/.']+", c))]
+    assert [line.split() for line in encoder.tokenise(chunks)] == [_plain_chunk_tokens(c) for c in chunks]
+
+
+def test_every_ordinal_is_read_backwards_too() -> None:
+    """The backwards ordinal pattern knows every word `coding._ORDINAL` matches, and no more."""
+    assert all(coding._ORDINAL.fullmatch(word) for word in _ORDINALS)
+    assert len(set(_ORDINALS)) == len(_ORDINALS) == 100
+    near = [w[:-1] for w in _ORDINALS] + [w + "s" for w in _ORDINALS] + ["x" + w for w in _ORDINALS]
+    assert encoder.tokenise([*_ORDINALS, *near]) == ["<ord>"] * 100 + [
+        " ".join(_plain_chunk_tokens(w)) for w in near
+    ]
+
+
+@given(st.integers(0, 0xD900), st.integers(0, 3000))
+def test_code_points_skip_the_surrogates(start: int, count: int) -> None:
+    """Codes numbered from ``start`` are the characters one by one, past the surrogate block."""
+    expected = [k if k < 0xD800 else k + 0x800 for k in range(start, start + count)]
+    assert list(encoder._code_points(start, start + count)) == expected

@@ -8,8 +8,9 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from redline.align import align
-from redline.align.coding import Encoder, squeeze
+from redline.align.coding import squeeze
 from redline.align.core import _top_anchors
+from redline.align.encoder import Encoder
 from redline.align.generate import address_all, revise
 from redline.align.metrics import score
 from redline.align.options import AlignOptions

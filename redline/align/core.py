@@ -6,8 +6,9 @@ import itertools
 from collections.abc import Callable, Sequence
 
 from redline.align.anchors import anchors, increasing, unique_pairs
-from redline.align.coding import Encoder, numbers, squeeze
+from redline.align.coding import numbers, squeeze
 from redline.align.dp import Group, solve
+from redline.align.encoder import Encoder
 from redline.align.measure import common, dice_cutoff, gain_weight, score
 from redline.align.moves import mutual_best, pair_leftovers
 from redline.align.options import AlignOptions

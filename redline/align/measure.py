@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from rapidfuzz import process
 from rapidfuzz.distance import Indel, LCSseq
 
-from redline.align.coding import Encoder
+from redline.align.encoder import Encoder
 
 _COVER_FROM = 0.6
 """Share of the shorter paragraph found in the longer from which growth starts to cost less."""

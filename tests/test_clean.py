@@ -18,8 +18,8 @@ import redline.clean.scan
 from redline.clean import clean_document, clean_text
 from redline.clean.blocks import (
     _HEADING_LINE,
-    _HEADING_START,
     _NUMBER_ONLY,
+    HEADING_REST,
     Block,
     _fresh,
     _may_be_number,
@@ -33,7 +33,7 @@ from redline.clean.blocks import (
     opens_paragraph,
 )
 from redline.clean.footnotes import RULE_RUN, is_rule
-from redline.clean.furniture import PAGE_LINE_START, embedded_furniture, page_reason
+from redline.clean.furniture import PAGE_OPENING, embedded_furniture, page_reason
 from redline.clean.marks import Cite, _after_year, _glued, _search, find_cites
 from redline.clean.scan import line_start, lines_holding, matching_lines
 from redline.clean.text import collapse, glue, join_lines, join_spans
@@ -207,12 +207,12 @@ _ENDS_CLAUSE = re.compile(r"[,;:.]\s*[”’\")\]]*\s*$")
 def _assert_scans_cover(lines: list[str]) -> None:
     """Assert that each scan finds every line its full test accepts."""
     text = "\n".join(lines)
-    page = set(matching_lines(PAGE_LINE_START, text))
+    page = set(matching_lines(redline.clean._OPENINGS, text))
     rules = set(lines_holding(text, RULE_RUN))
     stars = set(lines_holding(text, "*"))
     for index, line in enumerate(lines):
         own = frozenset(part.rstrip("*") for part in line.split())
-        if page_reason(line, own) is not None or is_symbol_line(line):
+        if page_reason(line, own) is not None or is_symbol_line(line) or _HEADING_LINE.match(line):
             assert index in page, line
         if is_rule(line):
             assert index in rules, line
@@ -534,4 +534,8 @@ def test_blocks_of_the_corpus_are_grouped_as_line_by_line(corpus: Path) -> None:
 def test_the_heading_scan_finds_the_heading_lines(lines: list[str]) -> None:
     lines = [line.replace("\n", " ") for line in lines]
     expected = [i for i, line in enumerate(lines) if _HEADING_LINE.match(line)]
-    assert matching_lines(_HEADING_START, "\n".join(lines)) == expected
+    assert matching_lines(line_start(rf"[^\S\n]*{HEADING_REST}"), "\n".join(lines)) == expected
+    page = line_start(rf"[^\S\n]*{PAGE_OPENING}")
+    assert set(matching_lines(redline.clean._OPENINGS, "\n".join(lines))) == set(expected) | set(
+        matching_lines(page, "\n".join(lines))
+    )

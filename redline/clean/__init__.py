@@ -18,17 +18,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import compress, count
 
-from redline.clean.blocks import Block, build_blocks
+from redline.clean.blocks import HEADING_REST, Block, build_blocks
 from redline.clean.footnotes import RULE_RUN, Note, is_rule, is_star_note, read_block
-from redline.clean.furniture import (
-    PAGE_LINE_START,
-    header_extent,
-    own_symbols,
-    page_reason,
-)
+from redline.clean.furniture import PAGE_OPENING, header_extent, own_symbols, page_reason
 from redline.clean.marks import find_cites
 from redline.clean.running import running_titles
-from redline.clean.scan import lines_holding, matching_lines
+from redline.clean.scan import line_start, lines_holding, matching_lines
 from redline.model import Footnote, Removed
 
 __all__ = ["Block", "Cleaned", "clean_document", "clean_text"]
@@ -45,12 +40,14 @@ class Cleaned:
     """1-based numbers of the lines that held footnote text."""
 
 
+_OPENINGS = line_start(rf"[^\S\n]*(?:{PAGE_OPENING}|{HEADING_REST})")
+"""Where a page furniture line or a heading may begin: one scan finds the candidates of both."""
 _STAR_CITE = re.compile(r"(?<=\S)\*{1,3}(?=[\s,:;.)]|$)")
 """An asterisk footnote mark as cited: glued to the word before it ("Denmark:*")."""
 
 
-def _furniture(lines: list[str], text: str) -> dict[int, str]:
-    candidates = matching_lines(PAGE_LINE_START, text)
+def _furniture(lines: list[str], candidates: list[int]) -> dict[int, str]:
+    """Return {index: reason} for the furniture lines; ``candidates`` holds those it may be, ascending."""
     own = own_symbols(lines, candidates)
     removed = header_extent(lines, own)
     for index in candidates:
@@ -98,7 +95,8 @@ def clean_document(text: str) -> Cleaned:
     if "\x0c" in text:
         text = "\n".join(_page_feed(line) for line in text.split("\n"))
     lines = text.split("\n")
-    removed = _furniture(lines, text)
+    scanned = matching_lines(_OPENINGS, text)  # the lines that may be furniture or headings
+    removed = _furniture(lines, scanned)
     rule_lines = [i for i in lines_holding(text, RULE_RUN) if is_rule(lines[i])]
     # A rule holds no asterisk, so the two lists share no line.
     notes = _notes(lines, removed, sorted(rule_lines + lines_holding(text, "*")))
@@ -120,7 +118,7 @@ def clean_document(text: str) -> Cleaned:
     indices = list(compress(count(), kept))
     pieces = list(map(lines.__getitem__, indices))
     cites = _cites(indices, pieces, notes)
-    blocks = build_blocks(lines, indices, pieces, cites, skip, text=text, stripped=stripped)
+    blocks = build_blocks(lines, indices, pieces, cites, skip, candidates=scanned, stripped=stripped)
     footnotes = tuple(Footnote(n.mark, n.text) for n in notes)
     rec = tuple(Removed(i + 1, stripped[i], removed[i]) for i in sorted(removed))
     rec += tuple(Removed(i + 1, stripped[i], "footnote rule") for i in sorted(rules) if stripped[i])

@@ -23,7 +23,6 @@ from dataclasses import dataclass, fields
 from itertools import compress, count, repeat
 from operator import add, itemgetter, sub
 
-from redline.clean.scan import line_start, matching_lines
 from redline.clean.text import LAST, collapse, join_lines, join_spans
 
 _STARTS = re.compile(
@@ -40,8 +39,8 @@ _HEADING = (
 )
 _HEADING_LINE = re.compile(rf"^\s*{_HEADING}\s*$")
 """A line that is a heading on its own even with no blank line around it."""
-_HEADING_START = line_start(rf"[^\S\n]*{_HEADING}[^\S\n]*(?:\n|\Z)")
-"""The same at a line's start in a text (see :func:`~redline.clean.scan.matching_lines`): the whole line."""
+HEADING_REST = rf"{_HEADING}[^\S\n]*(?:\n|\Z)"
+"""The same after a line's opening white space, for :func:`~redline.clean.scan.line_start`."""
 _CLOSERS = '”’")]'
 _CONNECTORS = frozenset(
     [
@@ -282,7 +281,7 @@ def build_blocks(
     cites: Mapping[int, Sequence[tuple[int, int, str]]],
     skipped: AbstractSet[int],
     *,
-    text: str | None = None,
+    candidates: Iterable[int] | None = None,
     stripped: Sequence[str] | None = None,
 ) -> list[Block]:
     """Return the body lines grouped into blocks (see the module docstring).
@@ -290,9 +289,9 @@ def build_blocks(
     ``indices`` holds the body lines' indices in ``lines``, ascending, and ``pieces``
     their text. ``skipped`` holds the lines taken out of the body that break a page:
     furniture, footnote rules and footnote text; a line neither in the body nor in
-    ``skipped`` is blank. Every line ``cites`` names is a body line. ``text`` is
-    ``"\\n".join(lines)`` and ``stripped`` each of ``lines`` stripped, when the caller
-    holds them.
+    ``skipped`` is blank. Every line ``cites`` names is a body line. ``candidates``
+    holds the indices of the lines that may be headings (any superset; None weighs every
+    body line) and ``stripped`` each of ``lines`` stripped, when the caller has them.
     """
     # Each body line as it reads once its cited marks are detached, and the same stripped.
     detached = list(pieces)
@@ -302,7 +301,7 @@ def build_blocks(
         detached[at] = _strip_marks(pieces[at], cites[indices[at]])
         strips[at] = detached[at].strip()
     lasts = list(map(LAST, strips))  # each line's last printed character, or ""
-    headings = _headings(detached, indices, cited, "\n".join(lines) if text is None else text)
+    headings = _headings(detached, indices, cited, candidates)
     spans = group_spans(indices, detached, skipped, headings, lasts=lasts)
     firsts = list(map(itemgetter(0), spans))
     ends = list(map(itemgetter(1), spans))
@@ -347,23 +346,21 @@ def make_blocks(
     return blocks
 
 
-def _headings(pieces: Sequence[str], indices: Sequence[int], cited: Sequence[int], text: str) -> set[int]:
+def _headings(
+    pieces: Sequence[str], indices: Sequence[int], cited: Iterable[int], candidates: Iterable[int] | None
+) -> set[int]:
     """Return the positions of the body lines that are headings on their own (``_HEADING_LINE``).
 
-    One scan of the text finds the printed lines that are headings; a cited line is
-    judged by its text with the marks detached.
+    ``candidates`` holds the indices of the lines that may be headings as printed (any
+    superset will do; None for every line). A cited line is judged by its text with the
+    marks detached, so it is weighed whether a candidate or not.
     """
-    out: set[int] = set()
-    for index in matching_lines(_HEADING_START, text):
-        at = bisect_left(indices, index)
-        if at < len(indices) and indices[at] == index:
-            out.add(at)
-    for at in cited:
-        if _HEADING_LINE.match(pieces[at]):
-            out.add(at)
-        else:
-            out.discard(at)
-    return out
+    if candidates is None:
+        positions: Iterable[int] = range(len(indices))
+    else:
+        positions = {at for at in map(bisect_left, repeat(indices), candidates) if at < len(indices)}
+        positions.update(cited)
+    return {at for at in positions if _HEADING_LINE.match(pieces[at])}
 
 
 def _running_end(pieces: Sequence[str], first: int, stop: int) -> str:

@@ -10,7 +10,6 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 
-from redline.clean.scan import line_start
 from redline.symbols import is_symbol_line
 
 # "44-12345 (E)    061044", "V.44-12345", "20 V.44-12345", "V.44-12345 73", "44-12345" (invented examples).
@@ -34,15 +33,13 @@ _AGENDA = re.compile(
     r"^(?:(?:Provisional\s+)?[Aa]genda items?\s+\d+.*|Items? \d+.* of the (?:provisional )?agenda\*?)$"
 )
 _RULE = re.compile(r"^\s*_{5,}\s*$")
-PAGE_LINE_START = line_start(
-    r"[^\S\n]*(?:\d{1,3}(?:[^\S\n]+(?:[A-Z]\.)?\d\d-|/)|\d\d-|[A-Z]\.\d\d-|\*\d|[A-Z]+/|Distr|Original)"
-)
-"""Where a line that :func:`page_reason` accepts may begin: each recogniser's first characters.
+PAGE_OPENING = r"(?:\d{1,3}(?:[^\S\n]+(?:[A-Z]\.)?\d\d-|/)|\d\d-|[A-Z]\.\d\d-|\*\d|[A-Z]+/|Distr|Original)"
+"""How a line that :func:`page_reason` accepts may open, after white space: each recogniser's start.
 
 A job number opens with its digits and hyphen, after a page number or a letter ("20
 V.44-12345"), so a footnote ("12 See ...") or a lettered heading ("A. Draft ...") is not
 weighed; a symbol-only line begins with a series body ("A", "E/CN.15") and its slash:
-``[A-Z]+/``.
+``[A-Z]+/``. For :func:`~redline.clean.scan.line_start`: it matches no line feed.
 """
 _HEADER_REASONS = {"symbol header", "job number", "barcode", "page counter", "distribution", "date"}
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import itertools
 import operator
 import re
 import unicodedata
@@ -30,21 +31,23 @@ _BEFORE_MOVES = frozenset(CHANGES[: CHANGES.index("moved")])
 _PART_OF = {Kind.PREAMBULAR: "PP", Kind.OPERATIVE: "OP", Kind.SUBPARAGRAPH: "sub", Kind.OTHER: "other"}
 
 # Adverbs that may open an operative paragraph ("Strongly urges", "Once again calls upon").
-_ADVERBS = (
-    "also",
-    "further",
-    "again",
-    "once again",
-    "strongly",
-    "urgently",
-    "firmly",
-    "deeply",
-    "warmly",
-    "emphatically",
-    "respectfully",
-    "earnestly",
-    "reiterates and",
-    "welcomes and",
+_ADVERBS = frozenset(
+    (
+        "also",
+        "further",
+        "again",
+        "once again",
+        "strongly",
+        "urgently",
+        "firmly",
+        "deeply",
+        "warmly",
+        "emphatically",
+        "respectfully",
+        "earnestly",
+        "reiterates and",
+        "welcomes and",
+    )
 )
 # Words that belong to the verb ("Calls upon", "Takes note of", "Notes with appreciation").
 _PARTICLES = {"calls": ("upon", "on"), "takes": ("note",), "notes": ("with",)}
@@ -60,10 +63,19 @@ _TYPOGRAPHY = str.maketrans(
 _FOLDED = re.compile("[" + "".join(map(chr, _TYPOGRAPHY)) + "]")
 """Any character the typography table folds (none is special inside a character class);
 rare in a text, so substituting each match is cheaper than translating every character."""
+_SPLIT_AT = b" \t\n\r\x0b\x0c\x1c\x1d\x1e\x1f"
+"""The ASCII characters ``str.split`` splits at."""
 _VERB_SPAN = 120
 """How much of a paragraph's start leading_verb reads."""
 _WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+_ASCII_WORD = re.compile(r"[A-Za-z]+(?:-[A-Za-z]+)*")
+"""`_WORD` for ASCII texts, whose letters are these: a plain class is the cheaper test."""
 _TEXT = operator.attrgetter("text")
+# The members the per-row and per-chunk loops test, read once: Python 3.11 looks a member up
+# through the enum's metaclass, about ten times the cost of reading a global.
+_EQUAL_OP = Op.EQUAL
+_INSERTED, _DELETED, _CHANGED = RowKind.INSERTED, RowKind.DELETED, RowKind.CHANGED
+_OPERATIVE = Kind.OPERATIVE
 
 
 def summarize(rows: Sequence[Row]) -> Summary:
@@ -75,7 +87,10 @@ def summarize(rows: Sequence[Row]) -> Summary:
     """
     tallies: dict[str, dict[str, int]] = {}
     for row in rows:
-        tally = tallies.setdefault(part_of(row), dict.fromkeys(CHANGES, 0))
+        part = part_of(row)
+        tally = tallies.get(part)
+        if tally is None:
+            tally = tallies[part] = dict.fromkeys(CHANGES, 0)
         for change in row_changes(row):
             tally[change] += 1
     counts = tuple((part, tuple((c, tallies[part][c]) for c in CHANGES)) for part in PARTS if part in tallies)
@@ -90,15 +105,15 @@ def part_of(row: Row) -> str:
 
 def row_changes(row: Row) -> tuple[str, ...]:
     """Return the counters a row adds to, in CHANGES order."""
-    if row.kind is RowKind.INSERTED or not row.old:
+    if row.kind is _INSERTED or not row.old:
         kind = "added"
-    elif row.kind is RowKind.DELETED or not row.new:
+    elif row.kind is _DELETED or not row.new:
         kind = "deleted"
     elif len(row.old) == 1 and len(row.new) > 1:
         kind = "split"
     elif len(row.old) > 1 and len(row.new) == 1:
         kind = "merged"
-    elif row.kind is RowKind.CHANGED:
+    elif row.kind is _CHANGED:
         kind = "typographic" if typographic_only(row) else "changed"
     else:
         kind = "unchanged"
@@ -134,6 +149,11 @@ def typographic_only(row: Row) -> bool:
     return old != new and _read_alike(old, new)
 
 
+def _squeezed(text: str) -> bytes:
+    """Return an ASCII ``text`` without the characters ``str.split`` splits at, in one C pass."""
+    return text.encode().translate(None, _SPLIT_AT)
+
+
 def _text(paras: tuple[Paragraph, ...]) -> str:
     """Return ``Row.old_text`` (or ``new_text``) of these paragraphs; a lone paragraph's own string.
 
@@ -150,6 +170,10 @@ def _read_alike(old: str, new: str) -> bool:
     Remembered for the last few thousand pairs: the summary asks first, then each renderer
     asks again about the same rows.
     """
+    if old.isascii() and new.isascii():
+        # Nothing to fold; texts with the same words have the same characters between the
+        # spaces, which one C pass each compares without making the words.
+        return _squeezed(old) == _squeezed(new) and old.split() == new.split()
     return _typography_words(old) == _typography_words(new)
 
 
@@ -179,7 +203,12 @@ def leading_verb(text: str) -> str | None:
     >>> leading_verb("Once again calls on States to act;")
     'Once again calls on'
     """
-    words = _WORD.findall(text[:_VERB_SPAN])
+    # The words of the first _VERB_SPAN characters, read only three past the adverbs taken:
+    # the phrase is a few words long, and the pattern (a Unicode class tried at every
+    # character) scanning the rest was most of the cost.
+    pattern = _ASCII_WORD if text.isascii() else _WORD
+    more = map(re.Match.group, pattern.finditer(text, 0, _VERB_SPAN))
+    words = list(itertools.islice(more, 3))
     if not words:
         return None
     taken = 0
@@ -191,6 +220,7 @@ def leading_verb(text: str) -> str | None:
             taken += 1
         else:
             break
+        words += itertools.islice(more, max(0, taken + 3 - len(words)))
     verb = words[taken : taken + 1]
     following = words[taken + 1 : taken + 2]
     if verb and following and following[0].lower() in _PARTICLES.get(verb[0].lower(), ()):
@@ -220,7 +250,7 @@ def unchanged_share(rows: Sequence[Row]) -> float:
 
     Deleted rows count in full as not kept; two empty texts give 1.0.
     """
-    kept = sum(len(c.text) for row in rows for c in row.chunks if c.op is Op.EQUAL)
+    kept = sum(len(c.text) for row in rows for c in row.chunks if c.op is _EQUAL_OP)
     # len(row.old_text) without the join: the texts and one newline between each two.
     total = sum(sum(map(len, map(_TEXT, row.old))) + len(row.old) - 1 for row in rows if row.old)
     if total == 0:
@@ -229,4 +259,4 @@ def unchanged_share(rows: Sequence[Row]) -> float:
 
 
 def _operative(p: Paragraph) -> bool:
-    return p.kind is Kind.OPERATIVE
+    return p.kind is _OPERATIVE

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -231,3 +233,71 @@ def test_unchanged_share_and_typography_equal_their_plain_forms(
 
 def _texts(old: tuple[Paragraph, ...], new: tuple[Paragraph, ...]) -> tuple[str, str]:
     return "\n".join(p.text for p in old), "\n".join(p.text for p in new)
+
+
+def _leading_verb_of_all_words(text: str) -> str | None:
+    """The plain definition: every word of the first 120 characters, then the adverbs and verb."""
+    from redline.summary import _ADVERBS, _PARTICLES
+
+    words = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)*", text[:120])
+    if not words:
+        return None
+    taken = 0
+    while taken < len(words):
+        two = " ".join(words[taken : taken + 2]).lower()
+        if two in _ADVERBS and taken + 2 < len(words):
+            taken += 2
+        elif words[taken].lower() in _ADVERBS and taken + 1 < len(words):
+            taken += 1
+        else:
+            break
+    verb = words[taken : taken + 1]
+    following = words[taken + 1 : taken + 2]
+    if verb and following and following[0].lower() in _PARTICLES.get(verb[0].lower(), ()):
+        verb = [verb[0], following[0]]
+    return " ".join(words[:taken] + verb) or None
+
+
+_VERB_WORDS = st.sampled_from(
+    [
+        "Also",
+        "also",
+        "Once",
+        "again",
+        "Again",
+        "Strongly",
+        "STRONGLY",
+        "further",
+        "Reiterates",
+        "and",
+        "Welcomes",
+        "urges",
+        "Calls",
+        "upon",
+        "on",
+        "Takes",
+        "note",
+        "Notes",
+        "with",
+        "non-State",
+        "-",
+        "Décide",
+        "ſtrongly",
+        "2",
+        "_",
+        ",",
+        "(a)",
+        "x" * 40,
+    ]
+)
+
+
+@given(
+    st.lists(_VERB_WORDS, max_size=14).map(" ".join)
+    | st.lists(_VERB_WORDS | st.text(max_size=4), max_size=10).map("".join)
+    | st.text(max_size=30)
+)
+def test_leading_verb_reads_only_the_words_it_needs(text: str) -> None:
+    """Reading three words past the adverbs taken (ASCII texts with a plain class) finds the
+    verb that reading every word of the first 120 characters finds."""
+    assert leading_verb(text) == _leading_verb_of_all_words(text)

@@ -64,7 +64,7 @@ class RowView:
     @property
     def shown_tags(self) -> tuple[str, ...]:
         """Return the tags worth printing: "unchanged" only when nothing else applies."""
-        rest = tuple(_SHOWN.get(t, t) for t in self.tags if t not in ("unchanged", "moved"))
+        rest = tuple([_SHOWN.get(t, t) for t in self.tags if t != "unchanged" and t != "moved"])
         return rest or (("unchanged",) if not self.row.moved else ())
 
 
@@ -73,16 +73,25 @@ def anchor_id(address: str, *, prefix: str = "") -> str:
 
     Being inert in HTML attributes, URLs and Markdown alike, it needs no escaping anywhere.
     """
+    if address.isalnum() and address.isascii():  # "OP12", "PP3": nothing to replace
+        return prefix + address
     return prefix + _UNSAFE.sub("_", address)
 
 
 def address_label(row: Row) -> str:
     """Return "OP5 → OP6" for a row; "OP5" alone when nothing was renumbered or moved."""
-    old = ", ".join(p.address for p in row.old) or NONE
-    new = ", ".join(p.address for p in row.new) or NONE
+    old = _addresses(row.old)
+    new = _addresses(row.new)
     if old == new:
         return old
     return f"{old} {ARROW} {new}"
+
+
+def _addresses(paras: Sequence[Paragraph]) -> str:
+    """Return the paragraphs' addresses joined by ", " (a lone paragraph's own), or NONE."""
+    if len(paras) == 1:
+        return paras[0].address or NONE
+    return ", ".join([p.address for p in paras]) or NONE
 
 
 def layout(diff: ResolutionDiff, *, prefix: str = "") -> tuple[RowView, ...]:
@@ -139,7 +148,9 @@ def verb_change_labels(diff: ResolutionDiff, *, prefix: str = "") -> tuple[tuple
 
 def footnote_marks(paras: Sequence[Paragraph]) -> tuple[str, ...]:
     """Return the footnote marks cited by ``paras``, in order."""
-    return tuple(m for p in paras for m in p.footnotes)
+    if len(paras) == 1:
+        return tuple(paras[0].footnotes)
+    return tuple([m for p in paras for m in p.footnotes])
 
 
 def footnotes_changed(row: Row, old: Resolution | None, new: Resolution | None) -> bool:
@@ -160,7 +171,7 @@ def _view(row: Row, diff: ResolutionDiff, prefix: str) -> RowView:
         anchor = anchor_id(row.new[0].address, prefix=prefix)
     else:
         anchor = anchor_id("old-" + (row.old[0].address if row.old else "row"), prefix=prefix)
-    extra = tuple(anchor_id(p.address, prefix=prefix) for p in row.new[1:])
+    extra = tuple([anchor_id(p.address, prefix=prefix) for p in row.new[1:]]) if len(row.new) > 1 else ()
     old_marks, new_marks = footnote_marks(row.old), footnote_marks(row.new)
     return RowView(
         row,

@@ -39,9 +39,14 @@ _CHANGES = re.compile(
 "revised" for a revised draft (a /Rev. document) adopted as it stood."""
 _SPONSORS = re.compile(r"\b(?:sponsored|introduced(?:\s+orally)?|submitted)\s+by\s+(.+)", re.I | re.S)
 _MEETING = re.compile(
-    r"\bAt\s+(?:its|the)\s+(\w+(?:-\w+)?)\s+meeting(?:,\s+(?:held\s+)?on\s+(\d{1,2}\s+\w+(?:\s+\d{4})?))?",
-    re.I,
+    r"[Aa](?<!\w[Aa])(?i:t\s+(?:its|the)\s+(\w+(?:-\w+)?)\s+meeting"
+    r"(?:,\s+(?:held\s+)?on\s+(\d{1,2}\s+\w+(?:\s+\d{4})?))?)"
 )
+"""A meeting the narrative names ("At its 10th meeting, on 15 April 2011"), in any case.
+
+As first written it opened with a word boundary and "At" under re.I, which the engine tried
+at every position. Spelt this way it skips to each "a" or "A" (re.I matches nothing else to
+them), and the look-behind is that word boundary: no word character before the "A"."""
 _DELEGATION = re.compile(r"^(?:the\s+)?(?:delegation|representative|observer)s?\s+of\s+", re.I)
 _SPONSORS_END = re.compile(r"\s+(?:in\s+the\s+context|on\s+the\s+\w+|pursuant\s+to)\b|\s*\((?=[A-Z]{1,2}/)")
 """Where a list of sponsors ends: the narrative goes on, or a document symbol in brackets."""
@@ -128,10 +133,25 @@ def may_name_meeting(text: str) -> bool:
     """Return False only when ``text`` cannot name a meeting: "meeting" is in it in no case.
 
     Most narrative paragraphs fail this substring test, which costs a fraction of the
-    case-insensitive scan it spares. re.I also reads "İ" and "ı" as "i" where str.lower()
-    does not, so a text holding either is always scanned.
+    case-insensitive scan it spares.
     """
-    return "meeting" in text.lower() or "\u0130" in text or "\u0131" in text
+    return "meeting" in text.lower() or _case_odd(text)
+
+
+_CASE_ODD = "\u0130\u0131\u017f"
+"""What re.I reads as an ASCII letter but str.lower() does not lower to it: "İ" and "ı" ("i"),
+"ſ" ("s"). A test checks every code point."""
+
+
+def may_hold(text: str, words: Sequence[str]) -> bool:
+    """Return False only when no lower-case ASCII word of ``words`` is in ``text``, in any case re.I reads."""
+    lowered = text.lower()
+    return any(word in lowered for word in words) or _case_odd(text)
+
+
+def _case_odd(text: str) -> bool:
+    """Return True when ``text`` holds one of `_CASE_ODD`."""
+    return not text.isascii() and any(char in text for char in _CASE_ODD)
 
 
 def _sections(doc: Document) -> list[str | None]:
@@ -186,10 +206,20 @@ def _merge(existing: Provenance | None, refs: Sequence[_Reference]) -> Provenanc
     meeting = existing.meeting if existing else None
     for ref in refs:
         _extend(symbols, find_symbols(ref.action))
-        _extend(changes, tuple(" ".join(c.lower().split()) for c in _CHANGES.findall(ref.action)))
+        _extend(changes, _changes(ref.action))
         _extend(sponsors, _sponsors(ref.action))
         meeting = meeting or ref.meeting
     return Provenance(tuple(symbols), tuple(changes), tuple(sponsors), meeting)
+
+
+def _changes(action: str) -> tuple[str, ...]:
+    """Return how the action changed the text ("as orally revised"), lower-cased, spaces collapsed.
+
+    Every change names "revised", "amended" or "orally": an action naming none is not scanned.
+    """
+    if not may_hold(action, ("revised", "amended", "orally")):
+        return ()
+    return tuple(" ".join(c.lower().split()) for c in _CHANGES.findall(action))
 
 
 def _extend(into: list[str], items: Sequence[str]) -> None:

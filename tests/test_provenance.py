@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import re
+import string
+import sys
 from pathlib import Path
 
 import pytest
 from hypothesis import given
+from hypothesis import strategies as st
 
 from redline import provenance
 from redline.load import read
@@ -149,3 +153,66 @@ def test_meeting_prefilter_never_hides_a_match(text: str) -> None:
     """Skipping texts without "meeting" reads the same meeting as scanning every text."""
     scanned = provenance._MEETING.search(text)
     assert scanned is None or provenance.may_name_meeting(text)
+
+
+_PLAIN_MEETING = re.compile(
+    r"\bAt\s+(?:its|the)\s+(\w+(?:-\w+)?)\s+meeting(?:,\s+(?:held\s+)?on\s+(\d{1,2}\s+\w+(?:\s+\d{4})?))?",
+    re.I,
+)
+"""The meeting pattern as first written, with re.I over the whole of it."""
+
+
+def _found(m: re.Match[str] | None) -> tuple[tuple[int, int], tuple[str | None, ...]] | None:
+    return None if m is None else (m.span(), m.groups())
+
+
+@given(narrative_text)
+def test_meeting_pattern_finds_what_the_plain_pattern_finds(text: str) -> None:
+    """Skipping to each "a" and spelling the word boundary as a look-behind finds the same match."""
+    for start in range(len(text) + 1):
+        assert _found(provenance._MEETING.search(text, start)) == _found(_PLAIN_MEETING.search(text, start))
+
+
+_CHANGE_WORDS = st.sampled_from(
+    [
+        "as revised",
+        "As Orally Amended",
+        "as further revised",
+        "introduced orally",
+        "submitted ORALLY",
+        "revised draft resolution",
+        "REVİSED",
+        "revıſed",
+        "amended",
+        "orally",
+        "as",
+        " ",
+        "ſ",
+        "ı",
+        "İ",
+        "K",
+    ]
+)
+
+
+@given(st.lists(_CHANGE_WORDS | narrative_text, max_size=8).map(" ".join))
+def test_change_prefilter_never_hides_a_change(text: str) -> None:
+    """An action the substring test passes over holds no change the pattern would find."""
+    assert provenance._changes(text) == tuple(
+        " ".join(c.lower().split()) for c in provenance._CHANGES.findall(text)
+    )
+
+
+def test_odd_case_characters_are_all_that_str_lower_misses() -> None:
+    """Every character re.I reads as an ASCII letter lowers to it, or is one of the few listed
+    (every code point checked), so a substring test of the lowered text plus those is safe."""
+    letter = re.compile("[a-z]", re.I)
+    lowered = frozenset(string.ascii_lowercase)
+    missed = {
+        char
+        for char in map(chr, range(sys.maxunicode + 1))
+        if letter.fullmatch(char) and char.lower() not in lowered
+    }
+    assert missed == set(provenance._CASE_ODD)
+    # _MEETING opens with [Aa] in place of "a" under re.I.
+    assert {c for c in map(chr, range(sys.maxunicode + 1)) if re.fullmatch("a", c, re.I)} == {"a", "A"}

@@ -179,3 +179,41 @@ def _plain_overlap(a: str, b: str, idf: dict[str, float]) -> float:
     if not wa or not wb:
         return 0.0
     return sum(idf.get(w, 1.0) for w in wa & wb) / sum(idf.get(w, 1.0) for w in wa | wb)
+
+
+def test_space_lists_are_what_str_split_splits_at() -> None:
+    """The white space count_words replaces or rules out is all that ``str.split`` splits at."""
+    spaces = {chr(code) for code in range(sys.maxunicode + 1) if chr(code).isspace()}
+    assert set(features.WIDE_SPACES) == {c for c in spaces if not c.isascii()}
+    assert set(features._ASCII_SPACES) | {" "} == {c for c in spaces if c.isascii()}
+
+
+@given(
+    st.lists(st.sampled_from(["Decides", "to", "“act”", "79/42", "é", "", " ", "\u2003", "\t"]), max_size=9)
+)
+def test_single_spaced_texts_count_their_spaces(words: list[str]) -> None:
+    """Words joined by single spaces (the spaces' count plus one) count as ``str.split`` does."""
+    text = " ".join(words)
+    assert features.count_words(text) == len(text.split())
+
+
+@st.composite
+def _coded_versions(draw: st.DrawFn) -> tuple[str, str]:
+    """A coded text and a revision of it with a few edits, so similarities fall on both sides of 0.9."""
+    alphabet = st.sampled_from(["\0", "a", "b", "c", "\u0101", "\u4e00", "\U00010000"])
+    old = draw(st.lists(alphabet, max_size=80))
+    new = list(old)
+    for _ in range(draw(st.integers(0, 12))):
+        at = draw(st.integers(0, len(new)))
+        if new and draw(st.booleans()):
+            del new[min(at, len(new) - 1)]
+        else:
+            new.insert(at, draw(alphabet))
+    return "".join(old), "".join(new)
+
+
+@given(_coded_versions() | st.tuples(st.text(max_size=40), st.text(max_size=40)))
+def test_content_similarity_equals_the_full_comparison(pair: tuple[str, str]) -> None:
+    """Asking rapidfuzz for a high score first gives the full comparison's score, bit for bit."""
+    old, new = pair
+    assert score_module.content_similarity(old, new) == pairscore.sequence_similarity(old, new)

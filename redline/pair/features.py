@@ -27,8 +27,17 @@ _WORD_BYTES = bytes(b if b >= 0x80 or _WORD.match(chr(b)) else ord(" ") for b in
 """ASCII bytes of letters and digits stay, the other ASCII bytes become spaces; UTF-8 bytes stay."""
 _LOWER_WORD_BYTES = bytes(b + 32 if 65 <= b <= 90 else b for b in _WORD_BYTES)
 """`_WORD_BYTES` with the ASCII capitals lower-cased."""
+_LOWER_ASCII_WORD_BYTES = _LOWER_WORD_BYTES[:128] + b" " * 128
+"""`_LOWER_WORD_BYTES` blanking the UTF-8 bytes too, for texts where no character beyond ASCII is a word's."""
 _SPACE_BYTES = bytes(ord(" ") if b < 0x80 and chr(b).isspace() else ord("w") for b in range(256))
 """White space bytes (as ``str.split`` counts them) become spaces, every other byte a "w"."""
+_ASCII_SPACES = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f"
+"""The ASCII white space but the space itself (as ``str.split`` counts it)."""
+WIDE_SPACES = (
+    "\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
+    "\u2028\u2029\u202f\u205f\u3000"
+)
+"""The characters beyond ASCII that ``str.isspace`` calls white space (a test checks the list)."""
 _SHORT_REF = re.compile(r"\b(\d{1,3}/\d{1,4})\b(?!/)")
 """A resolution cited by its short number, as in "its resolution 79/42 of 2 December 2024"."""
 _SHORT_REF_SCAN = re.compile(r"(\d(?<!\w\d)\d{0,2}/\d{1,4})\b(?!/)")
@@ -119,28 +128,30 @@ def word_bytes(body: str) -> bytes:
 
     ``word_bytes(body).split()`` holds the UTF-8 of each of ``body_words(body)``. A text whose
     characters beyond ASCII are all punctuation, quotes, dashes or spaces (the usual case)
-    is not lower-cased as a whole: those characters become spaces and one bytes translation
-    lowers the ASCII letters while it blanks the rest. That is the same, as no such
-    character lower-cases to a letter or digit (a test checks every code point).
+    is not lower-cased as a whole: one bytes translation of its UTF-8 lowers the ASCII
+    letters while it blanks every other byte, those characters' included. That is the same,
+    as no such character lower-cases to a letter or digit (a test checks every code point).
     """
     if body.isascii():
         return body.encode().translate(_LOWER_WORD_BYTES)
-    odd = _odd_chars(body)
-    if any(_WORD.match(char) for char in odd):
-        text = body.lower()
-        for char in _odd_chars(text):
-            if not _WORD.match(char):
-                text = text.replace(char, " ")
-        return text.encode().translate(_WORD_BYTES)
-    for char in odd:
-        body = body.replace(char, " ")
-    return body.encode().translate(_LOWER_WORD_BYTES)
+    raw = body.encode("utf-8", "surrogatepass")
+    if not any(_WORD.match(char) for char in _beyond_ascii(raw)):
+        return raw.translate(_LOWER_ASCII_WORD_BYTES)
+    text = body.lower()
+    for char in _odd_chars(text):
+        if not _WORD.match(char):
+            text = text.replace(char, " ")
+    return text.encode().translate(_WORD_BYTES)
 
 
 def _odd_chars(text: str) -> list[str]:
     """Return the distinct characters of ``text`` beyond ASCII, sorted (lone surrogates too)."""
-    odd = text.encode("utf-8", "surrogatepass").translate(None, _ASCII_BYTES)
-    return sorted(set(odd.decode("utf-8", "surrogatepass")))
+    return _beyond_ascii(text.encode("utf-8", "surrogatepass"))
+
+
+def _beyond_ascii(raw: bytes) -> list[str]:
+    """Return the distinct characters beyond ASCII of a UTF-8 text (surrogates passed), sorted."""
+    return sorted(set(raw.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")))
 
 
 class BodyCodec:
@@ -172,8 +183,8 @@ class _Codes(dict[bytes, str]):
     __slots__ = ()
 
     def __missing__(self, word: bytes) -> str:
-        text = word.decode("utf-8", "surrogatepass")
-        if not text.isalpha() and any(c.isdigit() for c in text):
+        # The usual new word is ASCII letters (bytes.isalpha): nothing to decode or look for.
+        if not word.isalpha() and _has_digit(word.decode("utf-8", "surrogatepass")):
             code = "\0"
         else:
             n = len(self) + 1
@@ -183,18 +194,36 @@ class _Codes(dict[bytes, str]):
         return code
 
 
+def _has_digit(word: str) -> bool:
+    """Return True when ``word`` holds a digit and is not all letters (the words coded U+0000)."""
+    return not word.isalpha() and any(c.isdigit() for c in word)
+
+
 def count_words(text: str) -> int:
     """Return ``len(text.split())`` without making the words: count where a run of non-space begins.
+
+    White space beyond ASCII (rare) becomes a plain space, found by one substring test per
+    kind. Words between single spaces, as cleaning leaves a text, are counted by its spaces;
+    otherwise every byte of the UTF-8 is marked space or not by one translation.
 
     >>> count_words(" Decides\\tto remain  seized\\u00a0of the matter. ")
     7
     """
     if not text.isascii():
-        for char in _odd_chars(text):
-            if char.isspace():
+        for char in WIDE_SPACES:
+            if char in text:
                 text = text.replace(char, " ")
+    if _single_spaced(text):
+        return text.count(" ") + 1
     marks = text.encode("utf-8", "surrogatepass").translate(_SPACE_BYTES)
     return marks.count(b" w") + marks.startswith(b"w")
+
+
+def _single_spaced(text: str) -> bool:
+    """Return True when ``text`` is words between single spaces: no other white space, no run of two."""
+    if not text or text[0] == " " or text[-1] == " " or "  " in text:
+        return False
+    return all(char not in text for char in _ASCII_SPACES)
 
 
 def _short_refs(text: str) -> list[str]:

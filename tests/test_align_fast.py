@@ -251,8 +251,8 @@ def test_encoder_batches_repeats_and_shared_chunks(first: list[str], second: lis
 
 
 def test_encoder_gives_low_codes_first() -> None:
-    """Tokens are coded from U+0000 in order of first sight, so rapidfuzz takes its fast path."""
-    assert Encoder().encode_all(["Decides to act", "to act"]) == ["\x00\x01\x02", "\x01\x02"]
+    """Tokens are coded from U+0001 in order of first sight, so rapidfuzz takes its fast path."""
+    assert Encoder().encode_all(["Decides to act", "to act"]) == ["\x01\x02\x03", "\x02\x03"]
 
 
 # --- The DP ---------------------------------------------------------------------------------
@@ -514,3 +514,11 @@ def test_code_points_skip_the_surrogates(start: int, count: int) -> None:
     """Codes numbered from ``start`` are the characters one by one, past the surrogate block."""
     expected = [k if k < 0xD800 else k + 0x800 for k in range(start, start + count)]
     assert list(encoder._code_points(start, start + count)) == expected
+
+
+@given(_texts)
+def test_fold_skips_the_number_search_only_where_it_cannot_match(texts: list[str]) -> None:
+    """Texts not starting with white space, a digit or "(" lose no paragraph number unsearched."""
+    for text in [*texts, *(f"{lead}{t}" for t in texts for lead in (" 5. ", "(b) ", "٣. ", "\u2003(iv) "))]:
+        plain = coding._LEADING_NUMBER.sub("", text.casefold().translate(coding._HYPHENS), count=1)
+        assert encoder._fold(text) == plain

@@ -34,10 +34,12 @@ _CHUNK_BYTES = bytes(
     b if b >= 0x80 or _TOKEN.match(chr(b)) or chr(b) in "-/.'" else ord(" ") for b in range(256)
 )
 """Bytes of characters no token holds become spaces; UTF-8 bytes of the other characters stay."""
-_MARK = "\uffff"
-"""Stands between the texts of a batch: no token holds it, so no text keeps one."""
-_SEPARATOR = "\ud800"
-"""The code of ``_MARK`` (and of the line feed between chunks): a surrogate, no token's code."""
+_MARK = "\x00"
+"""Stands between the texts of a batch, as a chunk of its own: put in after `_CHUNK_BYTES`
+has made every character no token holds, a text's own NUL too, a space."""
+_SEPARATOR = "\x00"
+"""The code of ``_MARK`` (and of the line feed between chunks): no token's, as codes start at 1."""
+_JOINER = f" {_MARK} ".encode()
 
 _LONE_MARK = re.compile(r"[-/.'](?:(?<!\w.)|(?!\w))")
 """A ``-/.'`` no token holds: `_TOKEN` keeps one only between two word characters."""
@@ -103,8 +105,9 @@ class Encoder:
         todo = [text for text in dict.fromkeys(texts) if text not in known]
         if todo:
             folded = [_fold(text) for text in todo]
-            words = f" {_MARK} ".join(_words(text) for text in folded)
-            chunks = words.encode().translate(_CHUNK_BYTES).decode().split()
+            # (an ASCII text encodes by a copy, and an ASCII mark keeps the batch narrow)
+            cut = [_words(text).encode().translate(_CHUNK_BYTES) for text in folded]
+            chunks = _JOINER.join(cut).decode().split()
             fresh = [chunk for chunk in dict.fromkeys(chunks) if chunk not in self._chunks]
             if fresh:
                 self._learn(fresh)
@@ -125,7 +128,7 @@ class Encoder:
 
 
 class _Codes(dict[str, str]):
-    """One character per token, given on first sight from U+0000 up.
+    """One character per token, given on first sight from U+0001 up.
 
     Only equality of codes matters. Low codes are the cheap ones: rapidfuzz looks characters
     below 256 up in a table and the others in a hash map, so comparing takes half as long.
@@ -145,7 +148,7 @@ class _Codes(dict[str, str]):
     def learn(self, toks: Iterable[str]) -> None:
         """Give the tokens not seen before the next codes, in order of first sight."""
         fresh = [tok for tok in dict.fromkeys(toks) if tok not in self]
-        k = len(self) - 2  # (not counting "" and "\n")
+        k = len(self) - 1  # (the first token's is 1: U+0000 is the line feed's)
         self.update(zip(fresh, map(chr, _code_points(k, k + len(fresh))), strict=True))
 
 
@@ -170,7 +173,7 @@ def _hold(chunks: list[str]) -> list[str]:
         if len(_held) > _HELD_MAX:
             _held.clear()
             new = chunks
-        _held.update(zip(new, tokenise(new), strict=True))
+        _held.update(zip(new, _lines("\n".join(new)), strict=True))
     return chunks
 
 
@@ -183,9 +186,12 @@ def tokenise(chunks: Sequence[str]) -> list[str]:
     The ordinals and endings are matched in the text read backwards, where a word's ending
     is its first character: the search skips to the few words that can match.
     """
-    if not chunks:
-        return []
-    text = _LONE_MARK.sub(" ", "\n".join(chunks))
+    return _lines("\n".join(chunks)) if chunks else []
+
+
+def _lines(text: str) -> list[str]:
+    """Return the tokens of each line of ``text`` (chunks joined by line feeds), as `tokenise`."""
+    text = _LONE_MARK.sub(" ", text)
     if _HAS_DIGIT.search(text):
         text = _NUMBER_WORD.sub("", _ORDINAL_SUFFIX.sub("#", _DIGITS.sub("#", text)))
     # (ordinals hold no digit, and no ending makes one: "firsts" is the token "first")
@@ -198,11 +204,17 @@ def _fold(text: str) -> str:
     folded = text.casefold()
     if not folded.isascii() and any(char in folded for char in _HYPHEN_CHARS):
         folded = folded.translate(_HYPHENS)
-    return _LEADING_NUMBER.sub("", folded, count=1)
+    first = folded[:1]
+    # A paragraph number starts with white space, a digit or "(": most texts need no search.
+    if first.isspace() or first.isdigit() or first == "(":
+        return _LEADING_NUMBER.sub("", folded, count=1)
+    return folded
 
 
 def _words(folded: str) -> str:
     """Return a folded text with its non-ASCII characters that no token holds made spaces."""
+    if folded.isascii():
+        return folded
     for char in sorted(_non_ascii(folded)):
         if not _WORD_CHAR.match(char):
             folded = folded.replace(char, " ")

@@ -16,7 +16,7 @@ from itertools import chain
 from typing import cast
 
 from diff_match_patch import diff_match_patch
-from rapidfuzz.distance import Indel
+from rapidfuzz.distance import Indel, Postfix, Prefix
 
 from redline.model import Chunk, Op
 
@@ -47,23 +47,23 @@ def tokenize(text: str) -> list[str]:
     """Split ``text`` into words, white-space runs and single marks; they join back to ``text``.
 
     Most texts are words and marks between single spaces. Each such space is then a token
-    of its own between two parts without white space, and a part of word characters only
-    (``str.isalnum``, the test of the pattern's ``\\w`` but for ``_``) is one token: only the
-    other parts go through the pattern, whose every match costs more than a part's test.
+    of its own, between parts that neither are empty nor start or end with white space; a
+    part of word characters only (``str.isalnum``: the pattern's ``\\w`` but for ``_``) is
+    one token. Only the other parts go through the pattern, whose every match costs more
+    than a part's test; a text with other white space goes through it whole.
     """
-    if text and text.isprintable() and "  " not in text and text[0] != " " and text[-1] != " ":
-        # Printable: no white space but the space (all other is a control or separator).
-        tokens: list[str] = []
-        append, extend, findall = tokens.append, tokens.extend, TOKEN.findall
-        for part in text.split(" "):
-            if part.isalnum():
-                append(part)
-            else:
-                extend(findall(part))
-            append(" ")
-        tokens.pop()
-        return tokens
-    return TOKEN.findall(text)
+    tokens: list[str] = []
+    append, extend, findall = tokens.append, tokens.extend, TOKEN.findall
+    for part in text.split(" "):
+        if part.isalnum():
+            append(part)
+        elif part and not part[0].isspace() and not part[-1].isspace():
+            extend(findall(part))
+        else:  # an empty part (a space at an end or beside another) or white space beside a space
+            return findall(text)
+        append(" ")
+    tokens.pop()
+    return tokens
 
 
 def word_diff(old: str, new: str) -> tuple[Chunk, ...]:
@@ -99,12 +99,18 @@ def _cut_diff(old: str, new: str, start: int, stop: int) -> tuple[Chunk, ...]:
     """Return the chunks of two rows that share ``old[:start]`` and ``old[stop:]`` (see ``_shared_ends``).
 
     The shared ends are tokenised once, and only when needed: the middles are diffed alone
-    (``_middle_diff``) where the whole rows would take the plain path (rapidfuzz, private
-    codes), whose chunks then are the same; else the whole rows are diffed.
+    where the whole rows would take the plain path (rapidfuzz, private codes) and
+    ``_middle_script`` vouches for the middles' script; else the whole rows are diffed.
     """
-    old_tokens = tokenize(old[start:stop])
-    new_tokens = tokenize(new[start : stop + len(new) - len(old)])
     head, tail = old[:start], old[stop:]
+    old_middle, new_middle = old[start:stop], new[start : stop + len(new) - len(old)]
+    old_tokens, new_tokens = tokenize(old_middle), tokenize(new_middle)
+    codes: tuple[str, str] | None
+    try:
+        code = _SEEN.__getitem__
+        codes = "".join(map(code, old_tokens)), "".join(map(code, new_tokens))
+    except KeyError:  # the code area is full: the whole rows' path makes a fresh table
+        codes = None
     ends = None
     limit = min(COARSE_ABOVE, LCS_CELLS)
     if len(old) * len(new) > limit:  # a row has no more tokens than characters; else count them
@@ -113,33 +119,15 @@ def _cut_diff(old: str, new: str, start: int, stop: int) -> tuple[Chunk, ...]:
         small = (len(old_tokens) + extra) * (len(new_tokens) + extra) <= limit
     else:
         small = True
-    if small and len(old) + len(new) <= _PRIVATE_USE:  # so the whole rows' codes are private
-        chunks = _middle_diff(old_tokens, new_tokens, head, tail)
-        if chunks is not None:
-            return chunks
+    if codes and small and len(old) + len(new) <= _PRIVATE_USE:  # the rows' codes are private
+        diffs = _middle_script(*codes)
+        if diffs is not None:
+            texts = list(_texts(diffs, old_tokens, new_tokens))
+            texts[0] = head + texts[0]  # under a head the first piece is equal, over a tail the last
+            texts[-1] += tail
+            return tuple(map(Chunk, [_OPS[op] for op, _ in diffs], texts))
     head_tokens, tail_tokens = ends or (tokenize(head), tokenize(tail))
     return _whole_diff([*head_tokens, *old_tokens, *tail_tokens], [*head_tokens, *new_tokens, *tail_tokens])
-
-
-def _middle_diff(
-    old_tokens: list[str], new_tokens: list[str], head: str, tail: str
-) -> tuple[Chunk, ...] | None:
-    """Return the chunks of the rows ``head + middle + tail`` from their middles' tokens, or None.
-
-    None when the code area is full or ``_middle_script`` cannot vouch for its script.
-    """
-    try:
-        code = _SEEN.__getitem__
-        old_code, new_code = "".join(map(code, old_tokens)), "".join(map(code, new_tokens))
-    except KeyError:  # the whole rows' path makes a fresh table
-        return None
-    diffs = _middle_script(old_code, new_code)
-    if diffs is None:
-        return None
-    texts = list(_texts(diffs, old_tokens, new_tokens))
-    texts[0] = head + texts[0]  # where there is a head, the first piece is equal (and the last under a tail)
-    texts[-1] += tail
-    return tuple(map(Chunk, [_OPS[op] for op, _ in diffs], texts))
 
 
 def _middle_script(old: str, new: str) -> list[tuple[int, str]] | None:
@@ -178,35 +166,12 @@ def _shared_ends(old: str, new: str) -> tuple[int, int]:
     Both cuts fall between a white-space character and another one, where every text splits
     into tokens, inside the shared text, so each text's tokens are its head's, its middle's
     and its tail's. At least one whole shared token stays in each middle at either end.
+    The shared end is measured after the shared start, so the two never overlap.
     ``0, len(old)`` when nothing can be cut.
     """
-    prefix = _common_prefix(old, new)
-    suffix = _common_suffix(old, new, prefix)
+    prefix = Prefix.similarity(old, new)
+    suffix = min(Postfix.similarity(old, new), min(len(old), len(new)) - prefix)
     return _cut_before(old, prefix), _cut_after(old, len(old) - suffix)
-
-
-def _common_prefix(a: str, b: str) -> int:
-    """Return the length of the longest common prefix of ``a`` and ``b`` (binary search, C compares)."""
-    low, high = 0, min(len(a), len(b))
-    while low < high:
-        middle = (low + high + 1) // 2
-        if a.startswith(b[low:middle], low):
-            low = middle
-        else:
-            high = middle - 1
-    return low
-
-
-def _common_suffix(a: str, b: str, prefix: int) -> int:
-    """Return the length of the longest common suffix of ``a[prefix:]`` and ``b[prefix:]``."""
-    low, high = 0, min(len(a), len(b)) - prefix
-    while low < high:
-        middle = (low + high + 1) // 2
-        if a.endswith(b[len(b) - middle : len(b) - low], 0, len(a) - low):
-            low = middle
-        else:
-            high = middle - 1
-    return low
 
 
 def _cut_before(text: str, shared: int) -> int:
@@ -264,13 +229,11 @@ class _Codes(dict[str, str]):
     __slots__ = ()
 
     def __missing__(self, token: str) -> str:
-        with _SEEN_LOCK:
-            code = self.get(token)
-            if code is None:
-                if len(self) >= len(_PRIVATE):
-                    raise KeyError(token)
-                code = self[token] = _PRIVATE[len(self)]
-        return code
+        with _SEEN_LOCK:  # another thread may have coded the token since the lookup
+            try:
+                return self.setdefault(token, _PRIVATE[len(self)])
+            except IndexError:
+                raise KeyError(token) from None
 
 
 _SEEN: dict[str, str] = _Codes()
@@ -473,7 +436,8 @@ def _grouped_script(old: str, new: str) -> tuple[list[tuple[int, str]], bool, in
             equal = old[old_start:old_end]
             if deleted or inserted:
                 settled = settled and _run_settled(diffs, deleted, inserted, equal)
-                work = max(work, _run_work(diffs, deleted, inserted, equal, before))
+                if settled and work < _FOLD:  # else the work is known (unsettled: all of it)
+                    work = max(work, _run_work(diffs, deleted, inserted, equal, before))
                 before = max(len(deleted), len(inserted))
                 _add_run(diffs, deleted, inserted)
                 deleted = inserted = ""
@@ -483,7 +447,8 @@ def _grouped_script(old: str, new: str) -> tuple[list[tuple[int, str]], bool, in
             diffs.append((0, equal))
     if deleted or inserted:
         settled = settled and _run_settled(diffs, deleted, inserted, "")
-        work = max(work, _run_work(diffs, deleted, inserted, "", before))
+        if settled and work < _FOLD:
+            work = max(work, _run_work(diffs, deleted, inserted, "", before))
         _add_run(diffs, deleted, inserted)
     return diffs, settled, work
 

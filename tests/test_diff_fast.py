@@ -143,11 +143,14 @@ def test_typical_revisions_take_the_middle_path() -> None:
     new = old.replace("a report on", "a comprehensive report on").replace("the present", "this")
     start, stop = redline.diff._shared_ends(old, new)
     assert 0 < start < stop < len(old)
-    shift = len(new) - len(old)
-    old_mid, new_mid = tokenize(old[start:stop]), tokenize(new[start : stop + shift])
-    chunks = redline.diff._middle_diff(old_mid, new_mid, old[:start], old[stop:])
-    assert chunks is not None
-    assert chunks == word_diff(old, new) == _plain_word_diff(old, new)
+
+    def whole_rows(*_: object) -> None:
+        raise AssertionError("the whole rows were diffed")
+
+    with pytest.MonkeyPatch.context() as mp:
+        mp.setattr(redline.diff, "_whole_diff", whole_rows)
+        chunks = word_diff(old, new)
+    assert chunks == _plain_word_diff(old, new)
     assert [c.text for c in chunks if c.op != "="] == ["comprehensive ", "the present", "this"]
 
 

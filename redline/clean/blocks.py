@@ -295,12 +295,14 @@ def build_blocks(
     """
     # Each body line as it reads once its cited marks are detached, and the same stripped.
     detached = list(pieces)
-    strips = list(map(str.strip, detached) if stripped is None else map(stripped.__getitem__, indices))
+    printed = list(map(str.strip, pieces) if stripped is None else map(stripped.__getitem__, indices))
+    printed_lasts = list(map(LAST, printed))  # each line's last printed character, or ""
+    strips, lasts = printed.copy(), printed_lasts.copy()
     cited = sorted(bisect_left(indices, i) for i in cites)  # every cited line is a body line
     for at in cited:
         detached[at] = _strip_marks(pieces[at], cites[indices[at]])
         strips[at] = detached[at].strip()
-    lasts = list(map(LAST, strips))  # each line's last printed character, or ""
+        lasts[at] = strips[at][-1:]
     headings = _headings(detached, indices, cited, candidates)
     spans = group_spans(indices, detached, skipped, headings, lasts=lasts)
     firsts = list(map(itemgetter(0), spans))
@@ -312,13 +314,17 @@ def build_blocks(
     # With no mark to detach, the printed text is the running text.
     raws = texts.copy()
     marked: list[tuple[str, ...]] = [()] * len(spans)
-    for span in {bisect_right(firsts, at) - 1 for at in cited}:
+    with_marks = sorted({bisect_right(firsts, at) - 1 for at in cited})
+    with_firsts = [firsts[span] for span in with_marks]
+    with_ends = [ends[span] for span in with_marks]
+    joined = join_spans(printed, with_firsts, with_ends, lasts=printed_lasts)
+    for span, text in zip(with_marks, joined, strict=True):
         marks: list[str] = []
         for i in indices[firsts[span] : ends[span]]:
             for _, _, mark in sorted(cites.get(i, ())):
                 if mark not in marks:
                     marks.append(mark)
-        raws[span] = join_lines(lines[i] for i in indices[firsts[span] : ends[span]])
+        raws[span] = text
         marked[span] = tuple(marks)
     return make_blocks(texts, raws, in_spans, marked, breaks)
 
@@ -426,30 +432,29 @@ def group_spans(
         lasts = [piece.strip()[-1:] for piece in pieces]
     turns, gaps = _turns(indices, lasts, headings)
     breaks = _page_breaks(indices, skipped)
-    # A heading opens a block, and so does the line after one, but for a meeting's.
+    # A heading opens a block, and so does the line after one, but for a meeting's, and so
+    # does a line after blank lines alone: these open one unless the block is a bare number.
     opening = headings | {at + 1 for at in headings if "plenary" not in pieces[at]}
+    opening |= gaps - breaks
     spans: list[tuple[int, int, bool]] = []
     first = 0  # the current block's first position
     first_brk = False
     short = True  # the current block's running text may still be a bare number
     for at in turns:
-        brk = at in breaks
-        bare = False
-        if short and not _may_be_number(pieces[first].lstrip()[:1]):
-            short = False  # the running text opens as no bare number does
-        if short:  # the running text, if no longer than a bare number
-            text = join_lines(pieces[first:at]) if len(collapse(pieces[first])) <= _LONGEST_NUMBER else None
-            bare = text is not None and bare_number(text)
-            # Running texts only grow: once too long, never a bare number again.
-            short = text is not None and len(text) <= _LONGEST_NUMBER
-        if bare:
-            new = False
-        elif at in opening:
-            new = True  # a heading, or the line after one
-        elif brk:
+        if short:
+            if not _may_be_number(pieces[first].lstrip()[:1]):
+                short = False  # the running text opens as no bare number does
+            else:  # the running text, if no longer than a bare number
+                fits = len(collapse(pieces[first])) <= _LONGEST_NUMBER
+                text = join_lines(pieces[first:at]) if fits else None
+                # Running texts only grow: once too long, never a bare number again.
+                short = text is not None and len(text) <= _LONGEST_NUMBER
+                if text is not None and bare_number(text):
+                    continue  # a paragraph's number goes on with its text
+        if at in opening:
+            new = True
+        elif at in breaks:
             new = not continues(join_lines(pieces[first:at]), pieces[at])
-        elif at in gaps:
-            new = True  # the lines between are blank
         else:
             clean = pieces[at]
             if clean[:1].islower() and clean[1:2] != ".":
@@ -462,7 +467,7 @@ def group_spans(
             )
         if new:
             spans.append((first, at, first_brk))
-            first, first_brk, short = at, brk, True
+            first, first_brk, short = at, at in breaks, True
     if indices:
         spans.append((first, len(indices), first_brk))
     return spans

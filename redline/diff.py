@@ -4,7 +4,8 @@ Each token (a word, a run of white space, or one punctuation mark) is encoded as
 private-use character, a shortest edit script of the encoded strings is found (rapidfuzz)
 and merged and cleaned semantically (diff-match-patch), and the result is decoded (the
 ``diff_linesToChars`` trick applied to words). A change therefore never starts or ends
-inside a word.
+inside a word. Rows that share a start and an end are diffed by their middles alone where
+that is sure to give the same chunks (see ``_cut_diff``).
 """
 
 from __future__ import annotations
@@ -266,7 +267,12 @@ def _learn(tokens: Iterable[str]) -> dict[str, str]:
 def _decoded(
     diffs: list[tuple[int, str]], old_tokens: list[str], new_tokens: list[str]
 ) -> Iterator[tuple[Op, str]]:
-    """Yield each piece of a coded diff as its tokens' text.
+    """Yield each piece of a coded diff as its op and its tokens' text."""
+    return zip([_OPS[op] for op, _ in diffs], _texts(diffs, old_tokens, new_tokens), strict=True)
+
+
+def _texts(diffs: list[tuple[int, str]], old_tokens: list[str], new_tokens: list[str]) -> Iterator[str]:
+    """Yield the text of each piece of a coded diff.
 
     A diff lists both texts in order, so each piece's tokens are the next ones of its side.
     """
@@ -275,30 +281,11 @@ def _decoded(
     for op, code in diffs:
         size = len(code)
         if op < 0:
-            yield Op.DELETE, join(old_tokens[at_old : at_old + size])
+            yield join(old_tokens[at_old : at_old + size])
             at_old += size
         elif op:
-            yield Op.INSERT, join(new_tokens[at_new : at_new + size])
+            yield join(new_tokens[at_new : at_new + size])
             at_new += size
-        else:
-            yield Op.EQUAL, join(old_tokens[at_old : at_old + size])
-            at_old += size
-            at_new += size
-
-
-def _texts(diffs: list[tuple[int, str]], old_tokens: list[str], new_tokens: list[str]) -> Iterator[str]:
-    """Yield the text of each piece of a coded diff (see ``_decoded``)."""
-    at_old = at_new = 0
-    join = "".join
-    for op, code in diffs:
-        size = len(code)
-        if op:
-            if op < 0:
-                yield join(old_tokens[at_old : at_old + size])
-                at_old += size
-            else:
-                yield join(new_tokens[at_new : at_new + size])
-                at_new += size
         else:
             yield join(old_tokens[at_old : at_old + size])
             at_old += size

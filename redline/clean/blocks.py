@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, fields
 from itertools import compress, count, repeat
-from operator import add, itemgetter, sub
+from operator import add, itemgetter, ne, sub
 
 from redline.clean.text import LAST, collapse, join_lines, join_spans
 
@@ -392,7 +392,7 @@ def _turns(
     not a Python test a line.
     """
     # Positions 1, 2...: not right after the line before.
-    gaps = set(compress(count(1), map((1).__ne__, map(sub, indices[1:], indices))))
+    gaps = set(compress(count(1), map(ne, map(sub, indices[1:], indices), repeat(1))))
     turns = gaps | set(compress(count(1), map(_TURN_ENDS.__contains__, lasts)))
     turns.update(headings)
     turns.update([at + 1 for at in headings])
@@ -442,8 +442,10 @@ def group_spans(
     short = True  # the current block's running text may still be a bare number
     for at in turns:
         if short:
-            if not _may_be_number(pieces[first].lstrip()[:1]):
-                short = False  # the running text opens as no bare number does
+            words = pieces[first].split(None, 2)
+            if len(words) > 2 or not _may_be_number(words[0][:1] if words else ""):
+                # The running text holds three words or more, or opens as no bare number does.
+                short = False
             else:  # the running text, if no longer than a bare number
                 fits = len(collapse(pieces[first])) <= _LONGEST_NUMBER
                 text = join_lines(pieces[first:at]) if fits else None

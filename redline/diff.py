@@ -89,11 +89,17 @@ def word_diff(old: str, new: str) -> tuple[Chunk, ...]:
     return _whole_diff(tokenize(old), tokenize(new))
 
 
-def _whole_diff(old_tokens: list[str], new_tokens: list[str]) -> tuple[Chunk, ...]:
-    """Return the chunks of two whole rows' tokens (the plain path)."""
+def _whole_diff(
+    old_tokens: list[str], new_tokens: list[str], codes: tuple[str, str] | None = None
+) -> tuple[Chunk, ...]:
+    """Return the chunks of two whole rows' tokens (the plain path), given their shared codes if known."""
     if len(old_tokens) * len(new_tokens) > COARSE_ABOVE:
         return normalize(_clause_first(old_tokens, new_tokens))
-    return normalize(_decoded(_coded_diff(old_tokens, new_tokens), old_tokens, new_tokens))
+    if codes is None:
+        diffs = _coded_diff(old_tokens, new_tokens)
+    else:  # the shared table's codes are all in the first private use area
+        diffs = _script(*codes, cleanup=True, private=True)
+    return normalize(_decoded(diffs, old_tokens, new_tokens))
 
 
 def _cut_diff(old: str, new: str, start: int, stop: int) -> tuple[Chunk, ...]:
@@ -128,7 +134,15 @@ def _cut_diff(old: str, new: str, start: int, stop: int) -> tuple[Chunk, ...]:
             texts[-1] += tail
             return tuple(map(Chunk, [_OPS[op] for op, _ in diffs], texts))
     head_tokens, tail_tokens = ends or (tokenize(head), tokenize(tail))
-    return _whole_diff([*head_tokens, *old_tokens, *tail_tokens], [*head_tokens, *new_tokens, *tail_tokens])
+    if codes:  # code the shared ends once, for both rows
+        try:
+            head_code, tail_code = "".join(map(code, head_tokens)), "".join(map(code, tail_tokens))
+            codes = head_code + codes[0] + tail_code, head_code + codes[1] + tail_code
+        except KeyError:
+            codes = None
+    return _whole_diff(
+        [*head_tokens, *old_tokens, *tail_tokens], [*head_tokens, *new_tokens, *tail_tokens], codes
+    )
 
 
 def _middle_script(old: str, new: str) -> list[tuple[int, str]] | None:

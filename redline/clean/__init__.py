@@ -40,8 +40,12 @@ class Cleaned:
     """1-based numbers of the lines that held footnote text."""
 
 
-_OPENINGS = line_start(rf"[^\S\n]*(?:{PAGE_OPENING}|{HEADING_REST})")
-"""Where a page furniture line or a heading may begin: one scan finds the candidates of both."""
+_OPENINGS = line_start(rf"[^\S\n]*(?=[\dA-Z*])(?:{PAGE_OPENING}|{HEADING_REST})")
+"""Where a page furniture line or a heading may begin: one scan finds the candidates of both.
+
+Each opening starts with a digit, a capital or an asterisk: testing that first turns away
+the lines in lower case and the blank ones before the alternatives are tried.
+"""
 _STAR_CITE = re.compile(r"(?<=\S)\*{1,3}(?=[\s,:;.)]|$)")
 """An asterisk footnote mark as cited: glued to the word before it ("Denmark:*")."""
 

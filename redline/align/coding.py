@@ -22,6 +22,7 @@ _HAS_DIGIT = re.compile(r"\d")
 _NUMBER_ONLY = re.compile(r"[#/.,'-]+")
 _PRINTABLE_BYTES = bytes(range(0x20, 0x7F))
 _DIGIT_BYTES = bytes(b if chr(b).isdigit() and b < 0x80 else ord(" ") for b in range(256))
+_ASCII_BYTES = bytes(range(128))
 _ORDINAL_SUFFIX = re.compile(r"#(?:st|nd|rd|th)\b")
 ORDINAL_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
 ORDINAL_UNITS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth")
@@ -99,6 +100,11 @@ def numbers(text: str) -> frozenset[str]:
     >>> sorted(numbers("resolutions 77/16 and 78/120 of 2023"))
     ['120', '16', '2023', '77', '78']
     """
-    if text.isascii():  # the digit runs are what a bytes translation and a split leave
-        return frozenset(text.encode().translate(_DIGIT_BYTES).decode().split())
-    return frozenset(_DIGITS.findall(text))
+    # The digit runs are what a bytes translation and a split leave, unless a digit is not
+    # ASCII (its UTF-8 bytes become spaces): only its non-ASCII characters need a search.
+    data = text.encode("utf-8", "surrogatepass")
+    if not text.isascii() and _HAS_DIGIT.search(
+        data.translate(None, _ASCII_BYTES).decode("utf-8", "surrogatepass")
+    ):
+        return frozenset(_DIGITS.findall(text))
+    return frozenset(data.translate(_DIGIT_BYTES).decode().split())

@@ -187,7 +187,8 @@ def _gap(
         numbers=nums,
         number_bonus=opts.number_bonus,
     )
-    return [(tuple(i + i0 for i in o), tuple(j + j0 for j in nw)) for o, nw in found]
+    shift_old, shift_new = i0.__add__, j0.__add__
+    return [(tuple(map(shift_old, o)), tuple(map(shift_new, nw))) for o, nw in found]
 
 
 def _moves(

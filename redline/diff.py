@@ -120,12 +120,12 @@ def _cut_diff(old: str, new: str, start: int, stop: int) -> tuple[Chunk, ...]:
         codes = None
     ends = None
     limit = min(COARSE_ABOVE, LCS_CELLS)
-    if len(old) * len(new) > limit:  # a row has no more tokens than characters; else count them
+    extra = len(head) + len(tail)  # the ends have no more tokens than characters; else count them
+    small = (len(old_tokens) + extra) * (len(new_tokens) + extra) <= limit
+    if not small:
         ends = tokenize(head), tokenize(tail)
         extra = len(ends[0]) + len(ends[1])
         small = (len(old_tokens) + extra) * (len(new_tokens) + extra) <= limit
-    else:
-        small = True
     if codes and small and len(old) + len(new) <= _PRIVATE_USE:  # the rows' codes are private
         diffs = _middle_script(*codes)
         if diffs is not None:

@@ -117,7 +117,7 @@ def _with_ends(script: list[tuple[int, str]], head: str, tail: str) -> list[tupl
     return out
 
 
-@settings(max_examples=500)
+@settings(max_examples=300)
 @given(_PAIRS)
 def test_word_diff_of_rows_with_shared_ends_equals_the_plain_path(pair: tuple[str, str]) -> None:
     """Diffing only the middles (or the whole rows, where that is not vouched for) changes no chunk."""
@@ -202,7 +202,7 @@ _PRINTABLE_PART = st.text(
 """A part of a single-spaced text: printable, no white space; word characters, marks, joiners, ``_``."""
 
 
-@settings(max_examples=500)
+@settings(max_examples=200)
 @given(
     st.lists(_PRINTABLE_PART | st.sampled_from(("Secretary-General", "States’", "(a)", "2043;")), max_size=20)
 )

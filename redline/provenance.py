@@ -31,13 +31,26 @@ _SEE = re.compile(
 _SECTION = re.compile(r"^([A-Z])\.\s+\S")
 """A chapter I section heading: "B. Draft resolutions for adoption by the ...". """
 _CHANGES = re.compile(
-    r"\bas\s+(?:further\s+|orally\s+)*(?:revised|amended)\b|\b(?:introduced|submitted)\s+orally\b"
-    r"|\brevised(?=\s+draft\s+(?:resolution|decision))",
-    re.I,
+    r"[AaIi\u0130\u0131Ss\u017fRr](?<!\w[AaIi\u0130\u0131Ss\u017fRr])(?:"
+    r"(?<=[Aa])(?i:s\s+(?:further\s+|orally\s+)*(?:revised|amended)\b)"
+    r"|(?<=[Ii\u0130\u0131Ss\u017f])(?i:(?<=[Ii\u0130\u0131])ntroduced|(?<=[Ss\u017f])ubmitted)(?i:\s+orally\b)"
+    r"|(?<=[Rr])(?i:evised(?=\s+draft\s+(?:resolution|decision))))"
 )
 """How a text reached adoption: "as revised", "as orally amended", "introduced orally", or
-"revised" for a revised draft (a /Rev. document) adopted as it stood."""
-_SPONSORS = re.compile(r"\b(?:sponsored|introduced(?:\s+orally)?|submitted)\s+by\s+(.+)", re.I | re.S)
+"revised" for a revised draft (a /Rev. document) adopted as it stood.
+
+As first written (``\\bas\\s+...|\\b(?:introduced|submitted)\\s+orally\\b|\\brevised(?=...)`` under
+re.I) the engine tried every position. Spelt this way it skips to the letters a change can
+open with, in every case re.I reads (a test lists them), the look-behind after that letter
+is the word boundary, and the rest follows under re.I from the letter it began with."""
+_SPONSORS = re.compile(
+    r"[Ii\u0130\u0131Ss\u017f](?<!\w[Ii\u0130\u0131Ss\u017f])"
+    r"(?i:(?<=[Ss\u017f])ponsored|(?<=[Ii\u0130\u0131])ntroduced(?:\s+orally)?|(?<=[Ss\u017f])ubmitted)"
+    r"(?i:\s+by\s+(.+))",
+    re.S,
+)
+"""``\\b(?:sponsored|introduced(?:\\s+orally)?|submitted)\\s+by\\s+(.+)`` under re.I and re.S,
+spelt as `_CHANGES` is so that the engine skips to the letters it can open with."""
 _MEETING = re.compile(
     r"[Aa](?<!\w[Aa])(?i:t\s+(?:its|the)\s+(\w+(?:-\w+)?)\s+meeting"
     r"(?:,\s+(?:held\s+)?on\s+(\d{1,2}\s+\w+(?:\s+\d{4})?))?)"
@@ -143,12 +156,6 @@ _CASE_ODD = "\u0130\u0131\u017f"
 "ſ" ("s"). A test checks every code point."""
 
 
-def may_hold(text: str, words: Sequence[str]) -> bool:
-    """Return False only when no lower-case ASCII word of ``words`` is in ``text``, in any case re.I reads."""
-    lowered = text.lower()
-    return any(word in lowered for word in words) or _case_odd(text)
-
-
 def _case_odd(text: str) -> bool:
     """Return True when ``text`` holds one of `_CASE_ODD`."""
     return not text.isascii() and any(char in text for char in _CASE_ODD)
@@ -206,20 +213,10 @@ def _merge(existing: Provenance | None, refs: Sequence[_Reference]) -> Provenanc
     meeting = existing.meeting if existing else None
     for ref in refs:
         _extend(symbols, find_symbols(ref.action))
-        _extend(changes, _changes(ref.action))
+        _extend(changes, tuple(" ".join(c.lower().split()) for c in _CHANGES.findall(ref.action)))
         _extend(sponsors, _sponsors(ref.action))
         meeting = meeting or ref.meeting
     return Provenance(tuple(symbols), tuple(changes), tuple(sponsors), meeting)
-
-
-def _changes(action: str) -> tuple[str, ...]:
-    """Return how the action changed the text ("as orally revised"), lower-cased, spaces collapsed.
-
-    Every change names "revised", "amended" or "orally": an action naming none is not scanned.
-    """
-    if not may_hold(action, ("revised", "amended", "orally")):
-        return ()
-    return tuple(" ".join(c.lower().split()) for c in _CHANGES.findall(action))
 
 
 def _extend(into: list[str], items: Sequence[str]) -> None:

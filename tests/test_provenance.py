@@ -173,46 +173,56 @@ def test_meeting_pattern_finds_what_the_plain_pattern_finds(text: str) -> None:
         assert _found(provenance._MEETING.search(text, start)) == _found(_PLAIN_MEETING.search(text, start))
 
 
-_CHANGE_WORDS = st.sampled_from(
+_PLAIN_CHANGES = re.compile(
+    r"\bas\s+(?:further\s+|orally\s+)*(?:revised|amended)\b|\b(?:introduced|submitted)\s+orally\b"
+    r"|\brevised(?=\s+draft\s+(?:resolution|decision))",
+    re.I,
+)
+_PLAIN_SPONSORS = re.compile(r"\b(?:sponsored|introduced(?:\s+orally)?|submitted)\s+by\s+(.+)", re.I | re.S)
+"""The change and sponsor patterns as first written, with re.I over the whole of them."""
+
+_ACTION_WORDS = st.sampled_from(
     [
         "as revised",
         "As Orally Amended",
-        "as further revised",
+        "as further  revised",
         "introduced orally",
+        "İNTRODUCED orally",
         "submitted ORALLY",
+        "ſubmitted orally",
+        "ıntroduced by",
         "revised draft resolution",
-        "REVİSED",
-        "revıſed",
-        "amended",
-        "orally",
+        "REVİSED draft decision",
+        "sponsored by",
+        "SPONSORED\nBY",
+        "ſponsored by",
+        "Colombia (on behalf of Mexico)",
+        "xas revised",
+        "_as revised",
+        "éas amended",
         "as",
         " ",
-        "ſ",
-        "ı",
-        "İ",
-        "K",
     ]
 )
+_ACTIONS = st.lists(_ACTION_WORDS | narrative_text, max_size=8).map(" ".join)
 
 
-@given(st.lists(_CHANGE_WORDS | narrative_text, max_size=8).map(" ".join))
-def test_change_prefilter_never_hides_a_change(text: str) -> None:
-    """An action the substring test passes over holds no change the pattern would find."""
-    assert provenance._changes(text) == tuple(
-        " ".join(c.lower().split()) for c in provenance._CHANGES.findall(text)
-    )
+@given(_ACTIONS)
+def test_change_and_sponsor_patterns_find_what_the_plain_ones_find(text: str) -> None:
+    """Opening with the letters a match can start with finds the matches re.I over the whole finds."""
+    assert provenance._CHANGES.findall(text) == _PLAIN_CHANGES.findall(text)
+    for start in range(len(text) + 1):
+        found = _found(provenance._SPONSORS.search(text, start))
+        assert found == _found(_PLAIN_SPONSORS.search(text, start))
 
 
 def test_odd_case_characters_are_all_that_str_lower_misses() -> None:
     """Every character re.I reads as an ASCII letter lowers to it, or is one of the few listed
     (every code point checked), so a substring test of the lowered text plus those is safe."""
     letter = re.compile("[a-z]", re.I)
+    read_as_letters = [c for c in map(chr, range(sys.maxunicode + 1)) if letter.fullmatch(c)]
     lowered = frozenset(string.ascii_lowercase)
-    missed = {
-        char
-        for char in map(chr, range(sys.maxunicode + 1))
-        if letter.fullmatch(char) and char.lower() not in lowered
-    }
-    assert missed == set(provenance._CASE_ODD)
-    # _MEETING opens with [Aa] in place of "a" under re.I.
-    assert {c for c in map(chr, range(sys.maxunicode + 1)) if re.fullmatch("a", c, re.I)} == {"a", "A"}
+    assert {c for c in read_as_letters if c.lower() not in lowered} == set(provenance._CASE_ODD)
+    # _MEETING, _CHANGES and _SPONSORS open with these classes in place of a letter under re.I.
+    for first, spelt in (("a", "aA"), ("i", "iI\u0130\u0131"), ("s", "sS\u017f"), ("r", "rR")):
+        assert {c for c in read_as_letters if re.fullmatch(first, c, re.I)} == set(spelt)

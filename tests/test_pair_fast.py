@@ -181,22 +181,6 @@ def _plain_overlap(a: str, b: str, idf: dict[str, float]) -> float:
     return sum(idf.get(w, 1.0) for w in wa & wb) / sum(idf.get(w, 1.0) for w in wa | wb)
 
 
-def test_space_lists_are_what_str_split_splits_at() -> None:
-    """The white space count_words replaces or rules out is all that ``str.split`` splits at."""
-    spaces = {chr(code) for code in range(sys.maxunicode + 1) if chr(code).isspace()}
-    assert set(features.WIDE_SPACES) == {c for c in spaces if not c.isascii()}
-    assert set(features._ASCII_SPACES) | {" "} == {c for c in spaces if c.isascii()}
-
-
-@given(
-    st.lists(st.sampled_from(["Decides", "to", "“act”", "79/42", "é", "", " ", "\u2003", "\t"]), max_size=9)
-)
-def test_single_spaced_texts_count_their_spaces(words: list[str]) -> None:
-    """Words joined by single spaces (the spaces' count plus one) count as ``str.split`` does."""
-    text = " ".join(words)
-    assert features.count_words(text) == len(text.split())
-
-
 @st.composite
 def _coded_versions(draw: st.DrawFn) -> tuple[str, str]:
     """A coded text and a revision of it with a few edits, so similarities fall on both sides of 0.9."""

@@ -11,6 +11,11 @@ from dataclasses import dataclass, field
 
 from redline.model import DocKind, Kind, Resolution
 
+# Members read once: Python 3.11 looks an enum member up through its metaclass's attribute
+# hook, about ten times the cost of a global, and these are read for every paragraph.
+_PREAMBULAR = Kind.PREAMBULAR
+
+
 _ORDINAL = re.compile(
     r"\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)[-‑ ])?"
     r"(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|"
@@ -31,13 +36,6 @@ _LOWER_ASCII_WORD_BYTES = _LOWER_WORD_BYTES[:128] + b" " * 128
 """`_LOWER_WORD_BYTES` blanking the UTF-8 bytes too, for texts where no character beyond ASCII is a word's."""
 _SPACE_BYTES = bytes(ord(" ") if b < 0x80 and chr(b).isspace() else ord("w") for b in range(256))
 """White space bytes (as ``str.split`` counts them) become spaces, every other byte a "w"."""
-_ASCII_SPACES = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f"
-"""The ASCII white space but the space itself (as ``str.split`` counts it)."""
-WIDE_SPACES = (
-    "\x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a"
-    "\u2028\u2029\u202f\u205f\u3000"
-)
-"""The characters beyond ASCII that ``str.isspace`` calls white space (a test checks the list)."""
 _SHORT_REF = re.compile(r"\b(\d{1,3}/\d{1,4})\b(?!/)")
 """A resolution cited by its short number, as in "its resolution 79/42 of 2 December 2024"."""
 _SHORT_REF_SCAN = re.compile(r"(\d(?<!\w\d)\d{0,2}/\d{1,4})\b(?!/)")
@@ -202,38 +200,37 @@ def _has_digit(word: str) -> bool:
 def count_words(text: str) -> int:
     """Return ``len(text.split())`` without making the words: count where a run of non-space begins.
 
-    White space beyond ASCII (rare) becomes a plain space, found by one substring test per
-    kind. Words between single spaces, as cleaning leaves a text, are counted by its spaces;
-    otherwise every byte of the UTF-8 is marked space or not by one translation.
-
     >>> count_words(" Decides\\tto remain  seized\\u00a0of the matter. ")
     7
     """
     if not text.isascii():
-        for char in WIDE_SPACES:
-            if char in text:
+        for char in _odd_chars(text):
+            if char.isspace():
                 text = text.replace(char, " ")
-    if _single_spaced(text):
-        return text.count(" ") + 1
     marks = text.encode("utf-8", "surrogatepass").translate(_SPACE_BYTES)
     return marks.count(b" w") + marks.startswith(b"w")
 
 
-def _single_spaced(text: str) -> bool:
-    """Return True when ``text`` is words between single spaces: no other white space, no run of two."""
-    if not text or text[0] == " " or text[-1] == " " or "  " in text:
-        return False
-    return all(char not in text for char in _ASCII_SPACES)
-
-
 def _short_refs(text: str) -> list[str]:
-    """Return ``_SHORT_REF.findall(text)``, scanning from where the first match could begin.
+    """Return ``_SHORT_REF.findall(text)``, trying only the one to three starts before each slash.
 
-    Each match holds a slash after at most three digits, and the look-behind still sees
-    the characters before the start position.
+    Every match is one to three digits, a slash and digits, so it begins at a digit in the
+    three characters before its slash; slashes are few in a text, and the look-behind still
+    sees the characters before each start. Matches cannot overlap, so a start before the
+    end of the last match is not tried.
     """
+    found: list[str] = []
+    end = 0
     at = text.find("/")
-    return _SHORT_REF_SCAN.findall(text, max(0, at - 3)) if at >= 0 else []
+    while at >= 0:
+        for start in range(max(end, at - 3), at):
+            m = _SHORT_REF_SCAN.match(text, start) if text[start].isdecimal() else None
+            if m is not None:
+                found.append(m.group(1))
+                end = m.end()
+                break
+        at = text.find("/", max(at, end) + 1)
+    return found
 
 
 def features(res: Resolution, *, titles: dict[str, str] | None = None) -> Features:
@@ -245,7 +242,7 @@ def features(res: Resolution, *, titles: dict[str, str] | None = None) -> Featur
     paras = res.all_paragraphs()
     body = " ".join([p.text for p in paras])
     kinds = [p.kind for p in res.paragraphs]
-    preamble = [p.text for p in paras if p.kind is Kind.PREAMBULAR]
+    preamble = [p.text for p in paras if p.kind is _PREAMBULAR]
     own: list[str] = [base_symbol(res.symbol)] if res.symbol else []
     short = [m.group(1) for m in [_RES_SYMBOL.search(own[0])] if m] if own else []
     if res.label and _SHORT_LABEL.fullmatch(res.label.strip()):

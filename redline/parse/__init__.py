@@ -30,6 +30,11 @@ from redline.parse.patterns import (
 from redline.parse.sections import classify_sections
 from redline.parse.segment import Span, segment
 
+# Members read once: Python 3.11 looks an enum member up through its metaclass's attribute
+# hook, about ten times the cost of a global, and these are read for every paragraph.
+_OPERATIVE, _OTHER = Kind.OPERATIVE, Kind.OTHER
+
+
 __all__ = ["parse"]
 
 
@@ -87,7 +92,7 @@ def _outside(blocks: Sequence[Block]) -> tuple[Paragraph, ...]:
     """Return the blocks that belong to no text as paragraphs Z1, Z2... in source order."""
     ordered = sorted(blocks, key=lambda b: b.lines[0] if b.lines else 0)
     return tuple(
-        Paragraph(Kind.OTHER, None, f"Z{i + 1}", b.text, b.marks, b.lines) for i, b in enumerate(ordered)
+        Paragraph(_OTHER, None, f"Z{i + 1}", b.text, b.marks, b.lines) for i, b in enumerate(ordered)
     )
 
 
@@ -147,21 +152,21 @@ def _resolution(span: Span, cleaned: Cleaned) -> tuple[Resolution, tuple[Block, 
             organ = f"The {recorded.group(1)}"
     main, annexes = _annexes(list(body))
     paragraphs = classify_sections([*lead, *main], chapeau=chapeau)
-    if lead and not any(p.kind is Kind.OPERATIVE for p in paragraphs):
+    if lead and not any(p.kind is _OPERATIVE for p in paragraphs):
         # A one-sentence decision: the sentence after the organ is its operative paragraph.
         first = paragraphs[0]
-        paragraphs[0] = Paragraph(Kind.OPERATIVE, None, "OP1", first.text, first.footnotes, first.lines)
+        paragraphs[0] = Paragraph(_OPERATIVE, None, "OP1", first.text, first.footnotes, first.lines)
     kind = header.kind
     if kind is DocKind.AMENDMENT:
         paragraphs = _amendment(paragraphs)
-    operative = any(p.kind is Kind.OPERATIVE for p in paragraphs)
+    operative = any(p.kind is _OPERATIVE for p in paragraphs)
     untitled = span.label is None and header.title is None
     if kind is DocKind.RESOLUTION and organ is None and (untitled or not operative):
         kind = DocKind.OTHER
     if kind is DocKind.OTHER:
         # No resolution structure: keep every block, in order, as plain text.
         paragraphs = [
-            Paragraph(Kind.OTHER, p.number, f"X{i + 1}", p.text, p.footnotes, p.lines)
+            Paragraph(_OTHER, p.number, f"X{i + 1}", p.text, p.footnotes, p.lines)
             for i, p in enumerate(paragraphs)
         ]
     marks = _cited(paragraphs, annexes)
@@ -193,10 +198,10 @@ def _amendment(paragraphs: Sequence[Paragraph]) -> list[Paragraph]:
         if AMENDING.match(p.text) and p.kind is not Kind.SUBPARAGRAPH:
             count += 1
             address = f"OP{p.number}" if p.number and p.number.isdigit() else f"OP{count}"
-            out.append(Paragraph(Kind.OPERATIVE, p.number, address, p.text, p.footnotes, p.lines))
+            out.append(Paragraph(_OPERATIVE, p.number, address, p.text, p.footnotes, p.lines))
         else:
             others += 1
-            out.append(Paragraph(Kind.OTHER, p.number, f"X{others}", p.text, p.footnotes, p.lines))
+            out.append(Paragraph(_OTHER, p.number, f"X{others}", p.text, p.footnotes, p.lines))
     return out
 
 

@@ -18,6 +18,12 @@ from redline.clean import Block
 from redline.model import Kind, Paragraph
 from redline.parse.patterns import CLOSING, DOT_LETTER, OP_NUMBER, PAREN
 
+# Members read once: Python 3.11 looks an enum member up through its metaclass's attribute
+# hook, about ten times the cost of a global, and these are read for every paragraph.
+_PREAMBULAR, _OPERATIVE = Kind.PREAMBULAR, Kind.OPERATIVE
+_SUBPARAGRAPH, _OTHER = Kind.SUBPARAGRAPH, Kind.OTHER
+
+
 _ROMAN = frozenset(
     [
         "i",
@@ -95,7 +101,7 @@ def _add(state: _State, block: Block, kind: Kind, number: str | None, address: s
 
 def _other(state: _State, block: Block, number: str | None = None, text: str | None = None) -> None:
     state.other += 1
-    _add(state, block, Kind.OTHER, number, f"X{state.other}", block.text if text is None else text)
+    _add(state, block, _OTHER, number, f"X{state.other}", block.text if text is None else text)
 
 
 def _sub(state: _State, block: Block, token: str, label: str, rest: str, level: str) -> None:
@@ -114,7 +120,7 @@ def _sub(state: _State, block: Block, token: str, label: str, rest: str, level: 
     else:
         parent = state.roman_addr or state.letter_addr or state.top
         address = f"{parent}({token})"
-    _add(state, block, Kind.SUBPARAGRAPH, label, address, rest)
+    _add(state, block, _SUBPARAGRAPH, label, address, rest)
 
 
 def _numbered(state: _State, block: Block, m: re.Match[str]) -> None:
@@ -137,7 +143,7 @@ def _numbered(state: _State, block: Block, m: re.Match[str]) -> None:
     state.last_op = n
     state.ops += 1
     address = f"OP{n}{suffix or ''}"
-    _add(state, block, Kind.OPERATIVE, label, address, rest)
+    _add(state, block, _OPERATIVE, label, address, rest)
     state.top, state.top_text, state.letter, state.letter_addr, state.roman_addr = (
         address,
         rest,
@@ -159,7 +165,7 @@ def _lettered(state: _State, block: Block, token: str, rest: str, chapeau: bool)
     state.mode = "lettered"
     state.ops += 1
     address = f"OP({token})"
-    _add(state, block, Kind.OPERATIVE, f"({token})", address, rest)
+    _add(state, block, _OPERATIVE, f"({token})", address, rest)
     state.top, state.top_text, state.letter, state.letter_addr, state.roman_addr = (
         address,
         rest,
@@ -233,7 +239,7 @@ def _unnumbered(state: _State, block: Block) -> None:
     if state.mode is None and not state.listing:
         state.pp += 1
         address = f"PP{state.pp}"
-        _add(state, block, Kind.PREAMBULAR, None, address, text)
+        _add(state, block, _PREAMBULAR, None, address, text)
         state.top, state.top_text, state.letter, state.letter_addr, state.roman_addr = (
             address,
             text,
@@ -251,9 +257,9 @@ def _single_operative(paragraphs: list[Paragraph]) -> list[Paragraph]:
     A text with no numbered operative paragraph may still have one: "Approves the
     report of the Credentials Committee." ends with a full stop and opens with a verb.
     """
-    if any(p.kind is Kind.OPERATIVE for p in paragraphs):
+    if any(p.kind is _OPERATIVE for p in paragraphs):
         return paragraphs
-    pps = [i for i, p in enumerate(paragraphs) if p.kind is Kind.PREAMBULAR]
+    pps = [i for i, p in enumerate(paragraphs) if p.kind is _PREAMBULAR]
     if not pps:
         return paragraphs
     first = None
@@ -273,11 +279,11 @@ def _single_operative(paragraphs: list[Paragraph]) -> list[Paragraph]:
     renumber: dict[str, str] = {}
     for i in range(first, len(out)):
         p = out[i]
-        if p.kind is Kind.PREAMBULAR:
+        if p.kind is _PREAMBULAR:
             count += 1
             renumber[p.address] = f"OP{count}"
-            out[i] = Paragraph(Kind.OPERATIVE, None, f"OP{count}", p.text, p.footnotes, p.lines)
-        elif p.kind is Kind.SUBPARAGRAPH:
+            out[i] = Paragraph(_OPERATIVE, None, f"OP{count}", p.text, p.footnotes, p.lines)
+        elif p.kind is _SUBPARAGRAPH:
             head = p.address.split("(", 1)[0]
             if head in renumber:
                 out[i] = Paragraph(

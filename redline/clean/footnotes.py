@@ -13,6 +13,8 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from redline.clean.text import join_lines
+
 _RULE = re.compile(r"^\s*_{5,}\s*$")
 RULE_RUN = "_" * 5
 """What every rule holds: the shortest run of underscores ``_RULE`` accepts."""
@@ -87,16 +89,12 @@ def read_block(
             index += 1
             continue
         m = _NOTE.match(raw)
-        if (
-            m
-            and (notes or m.group(2).isdigit() or m.group(2).startswith("*"))
-            and _next_ok(m.group(2), previous, after_blank)
-        ):
-            this_indented = bool(m.group(1))
+        mark = m.group(2) if m else ""
+        if m and (notes or mark.isdigit() or mark.startswith("*")) and _next_ok(mark, previous, after_blank):
             if indented is None:
-                indented = this_indented
-            notes.append((m.group(2), [m.group(3)], [index]))
-            previous = m.group(2)
+                indented = bool(m.group(1))
+            notes.append((mark, [m.group(3)], [index]))
+            previous = mark
         elif notes and not (indented and raw[:1].isspace()):
             notes[-1][1].append(raw.strip())
             notes[-1][2].append(index)
@@ -104,8 +102,6 @@ def read_block(
             break
         after_blank = False
         index += 1
-    from redline.clean.text import join_lines
-
     out = [Note(mark, join_lines(parts), tuple(nos), start) for mark, parts, nos in notes]
     return out, index
 

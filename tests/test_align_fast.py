@@ -499,8 +499,8 @@ def test_tokenise_equals_tokens_word_by_word(texts: list[str], marked: list[str]
     assert [line.split() for line in encoder.tokenise(chunks)] == [_plain_chunk_tokens(c) for c in chunks]
 
 
-def test_every_ordinal_is_read_backwards_too() -> None:
-    """The backwards ordinal pattern knows every word `coding._ORDINAL` matches, and no more."""
+def test_every_ordinal_is_found_in_a_batch() -> None:
+    """The whole-word ordinal pattern finds every word `coding._ORDINAL` matches, and no more."""
     assert all(coding._ORDINAL.fullmatch(word) for word in _ORDINALS)
     assert len(set(_ORDINALS)) == len(_ORDINALS) == 100
     near = [w[:-1] for w in _ORDINALS] + [w + "s" for w in _ORDINALS] + ["x" + w for w in _ORDINALS]

@@ -2,7 +2,7 @@
 
 `Encoder` gives what coding `redline.align.coding.tokens` one token at a time gives, up to
 the choice of characters, in C-level passes over whole batches: the texts of an alignment
-are cut into chunks by one bytes translation and split; the chunks not seen before are
+are cut into chunks by a bytes translation and one split; the chunks not seen before are
 tokenised together by a few regular expressions over their joined lines (`tokenise`); and
 tokens are coded, and texts put together, by joins and dict lookups driven from C.
 """
@@ -18,13 +18,9 @@ from redline.align.coding import (
     _HAS_DIGIT,
     _HYPHENS,
     _LEADING_NUMBER,
+    _ORDINAL,
     _ORDINAL_SUFFIX,
     _TOKEN,
-    ORDINAL_OTHERS,
-    ORDINAL_TEENS,
-    ORDINAL_TENS,
-    ORDINAL_TIES,
-    ORDINAL_UNITS,
 )
 
 _HYPHEN_CHARS = frozenset(map(chr, _HYPHENS))
@@ -47,30 +43,8 @@ _NUMBER_WORD = re.compile(r"#(?<!\S#)[#/.,'-]*(?!\S)")
 """A word of numbers only, masked (`coding._NUMBER_ONLY`, starting with a digit's ``#``)."""
 
 
-def _first(word: str) -> str:
-    """Return a reversed word as a pattern that matches only at the start of a word."""
-    return re.escape(word[0]) + r"(?<!\S.)" + re.escape(word[1:])
-
-
-def _any(words: Iterable[str]) -> str:
-    return "|".join(re.escape(word[::-1]) for word in words)
-
-
-# Each alternative of `coding._ORDINAL` read backwards; each starts with a letter, which lets
-# the search skip to words ending in d, h or t.
-_ORDINAL_BACK = re.compile(
-    "(?:"
-    + "|".join(
-        [
-            *(_first(unit[::-1]) + f"-(?:{_any(ORDINAL_TENS)})" for unit in ORDINAL_UNITS),
-            *(_first(word[::-1]) for word in (*ORDINAL_UNITS, *ORDINAL_OTHERS)),
-            _first("htneet") + f"(?:{_any(ORDINAL_TEENS)})",
-            _first("hteit") + f"(?:{_any(ORDINAL_TIES)})",
-        ]
-    )
-    + r")(?!\S)"
-)
-"""A session ordinal, in a text read backwards."""
+_ORDINAL_WORD = re.compile(rf"(?<!\S)(?:{_ORDINAL.pattern})(?!\S)")
+"""A session ordinal as a whole word (`coding._ORDINAL`)."""
 _ENDING_BACK = re.compile(
     r"g(?<!\S.)ni(?=[^\s#]{3,}(?!\S))|s(?<!\S.)(?:e(?=[^\s#]{3,}(?!\S))|(?=[^\s#s][^\s#]{2,}(?!\S)))"
 )
@@ -181,10 +155,10 @@ def tokenise(chunks: Sequence[str]) -> list[str]:
     """Return the tokens of each chunk (a run of word characters and ``-/.'``), space-separated.
 
     The chunks are read as lines of one text. What `_TOKEN` leaves out becomes a space; then
-    `coding._token`'s rules run as substitutions over whole words: ordinals, then digits
-    (a word with one gets a ``#`` for each run), then the endings of words without a digit.
-    The ordinals and endings are matched in the text read backwards, where a word's ending
-    is its first character: the search skips to the few words that can match.
+    `coding._token`'s rules run as substitutions over whole words: digits (a word with one
+    gets a ``#`` for each run), ordinals, then the endings of words without a digit. The
+    endings are matched in the text read backwards, where a word's ending is its start: the
+    pattern needs no group to put the stem back (a Python call per match before 3.12).
     """
     return _lines("\n".join(chunks)) if chunks else []
 
@@ -195,8 +169,8 @@ def _lines(text: str) -> list[str]:
     if _HAS_DIGIT.search(text):
         text = _NUMBER_WORD.sub("", _ORDINAL_SUFFIX.sub("#", _DIGITS.sub("#", text)))
     # (ordinals hold no digit, and no ending makes one: "firsts" is the token "first")
-    text = _ENDING_BACK.sub("", _ORDINAL_BACK.sub(">dro<", text[::-1]))
-    return text[::-1].split("\n")
+    text = _ORDINAL_WORD.sub("<ord>", text)
+    return _ENDING_BACK.sub("", text[::-1])[::-1].split("\n")
 
 
 def _fold(text: str) -> str:

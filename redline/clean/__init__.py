@@ -120,9 +120,10 @@ def clean_document(text: str) -> Cleaned:
     for i in skip:
         kept[i] = ""
     indices = list(compress(count(), kept))
-    pieces = list(map(lines.__getitem__, indices))
+    pieces = list(compress(lines, kept))
     cites = _cites(indices, pieces, notes)
-    blocks = build_blocks(lines, indices, pieces, cites, skip, candidates=scanned, stripped=stripped)
+    printed = list(filter(None, kept))  # the body lines stripped
+    blocks = build_blocks(lines, indices, pieces, cites, skip, candidates=scanned, printed=printed)
     footnotes = tuple(Footnote(n.mark, n.text) for n in notes)
     rec = tuple(Removed(i + 1, stripped[i], removed[i]) for i in sorted(removed))
     rec += tuple(Removed(i + 1, stripped[i], "footnote rule") for i in sorted(rules) if stripped[i])

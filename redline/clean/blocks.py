@@ -282,7 +282,7 @@ def build_blocks(
     skipped: AbstractSet[int],
     *,
     candidates: Iterable[int] | None = None,
-    stripped: Sequence[str] | None = None,
+    printed: Sequence[str] | None = None,
 ) -> list[Block]:
     """Return the body lines grouped into blocks (see the module docstring).
 
@@ -291,11 +291,11 @@ def build_blocks(
     furniture, footnote rules and footnote text; a line neither in the body nor in
     ``skipped`` is blank. Every line ``cites`` names is a body line. ``candidates``
     holds the indices of the lines that may be headings (any superset; None weighs every
-    body line) and ``stripped`` each of ``lines`` stripped, when the caller has them.
+    body line) and ``printed`` each of ``pieces`` stripped, when the caller has them.
     """
     # Each body line as it reads once its cited marks are detached, and the same stripped.
     detached = list(pieces)
-    printed = list(map(str.strip, pieces) if stripped is None else map(stripped.__getitem__, indices))
+    printed = list(map(str.strip, pieces) if printed is None else printed)
     printed_lasts = list(map(LAST, printed))  # each line's last printed character, or ""
     strips, lasts = printed.copy(), printed_lasts.copy()
     cited = sorted(bisect_left(indices, i) for i in cites)  # every cited line is a body line

@@ -26,12 +26,20 @@ def align(
     only on the inputs.
     """
     opts = options or AlignOptions()
+    if not old or not new:  # nothing to pair: every paragraph is deleted or inserted
+        return _unpaired(old, new)
     codes = Encoder().encode_all([p.text for p in (*old, *new)])
     old_codes, new_codes = codes[: len(old)], codes[len(old) :]
     groups = _backbone(old, new, old_codes, new_codes, opts)
     ranks: dict[tuple[int, int], float] = {}
     backbone, moved = _moves(groups, old_codes, new_codes, opts, ranks)
     return _rows(old, new, old_codes, new_codes, backbone, moved, opts, ranks)
+
+
+def _unpaired(old: Sequence[Paragraph], new: Sequence[Paragraph]) -> tuple[Link, ...]:
+    """Return the rows of two sides of which one is empty: what `_rows` makes of no pairs."""
+    deleted = (Link(RowKind.DELETED, (i,), ()) for i in range(len(old)))
+    return (*deleted, *(Link(RowKind.INSERTED, (), (j,)) for j in range(len(new))))
 
 
 def _backbone(

@@ -21,7 +21,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass, fields
 from itertools import compress, count, repeat
-from operator import add, itemgetter, ne, sub
+from operator import add, ne, sub
 
 from redline.clean.text import LAST, collapse, join_lines, join_spans
 
@@ -304,16 +304,14 @@ def build_blocks(
         strips[at] = detached[at].strip()
         lasts[at] = strips[at][-1:]
     headings = _headings(detached, indices, cited, candidates)
-    spans = group_spans(indices, detached, skipped, headings, lasts=lasts)
-    firsts = list(map(itemgetter(0), spans))
-    ends = list(map(itemgetter(1), spans))
-    breaks = list(map(itemgetter(2), spans))
+    firsts, breaks = group_spans(indices, detached, skipped, headings, lasts=lasts)
+    ends = [*firsts[1:], len(indices)] if firsts else []
     texts = join_spans(strips, firsts, ends, lasts=lasts)
     numbers = tuple(map(add, indices, repeat(1)))
     in_spans = list(map(numbers.__getitem__, map(slice, firsts, ends)))  # a tuple's slice is a tuple
     # With no mark to detach, the printed text is the running text.
     raws = texts.copy()
-    marked: list[tuple[str, ...]] = [()] * len(spans)
+    marked: list[tuple[str, ...]] = [()] * len(firsts)
     with_marks = sorted({bisect_right(firsts, at) - 1 for at in cited})
     with_firsts = [firsts[span] for span in with_marks]
     with_ends = [ends[span] for span in with_marks]
@@ -418,8 +416,10 @@ def group_spans(
     headings: AbstractSet[int],
     *,
     lasts: Sequence[str] | None = None,
-) -> list[tuple[int, int, bool]]:
-    """Return the blocks as (first, end, after a page break), positions among the body lines.
+) -> tuple[list[int], list[bool]]:
+    """Return the blocks' first positions among the body lines, and whether a page break came before each.
+
+    A block ends where the next begins, the last at the end of the body.
 
     ``indices`` holds the body lines' indices in ``lines``, ``pieces`` their text with
     cited marks detached, ``headings`` the positions of those that are headings; a line
@@ -436,9 +436,8 @@ def group_spans(
     # does a line after blank lines alone: these open one unless the block is a bare number.
     opening = headings | {at + 1 for at in headings if "plenary" not in pieces[at]}
     opening |= gaps - breaks
-    spans: list[tuple[int, int, bool]] = []
+    firsts, after_break = ([0], [False]) if indices else ([], [])
     first = 0  # the current block's first position
-    first_brk = False
     short = True  # the current block's running text may still be a bare number
     for at in turns:
         if short:
@@ -468,8 +467,7 @@ def group_spans(
                 or (end.endswith((",", ";")) and _opener(clean, strict=True))
             )
         if new:
-            spans.append((first, at, first_brk))
-            first, first_brk, short = at, at in breaks, True
-    if indices:
-        spans.append((first, len(indices), first_brk))
-    return spans
+            firsts.append(at)
+            after_break.append(at in breaks)
+            first, short = at, True
+    return firsts, after_break

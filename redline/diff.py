@@ -132,7 +132,7 @@ def _cut_diff(old: str, new: str, start: int, stop: int) -> tuple[Chunk, ...]:
             texts = list(_texts(diffs, old_tokens, new_tokens))
             texts[0] = head + texts[0]  # under a head the first piece is equal, over a tail the last
             texts[-1] += tail
-            return tuple(map(_chunk, [_OPS[op] for op, _ in diffs], texts))
+            return tuple(map(Chunk, [_OPS[op] for op, _ in diffs], texts))
     head_tokens, tail_tokens = ends or (tokenize(head), tokenize(tail))
     if codes:  # code the shared ends once, for both rows
         try:
@@ -503,23 +503,6 @@ def _run_work(diffs: list[tuple[int, str]], deleted: str, inserted: str, after: 
     if deleted and inserted:
         return _FOLD if inserted[0] in deleted or deleted[0] in inserted else _NONE
     return _SLIDE if diffs and after and (deleted or inserted)[0] == after[0] else _NONE
-
-
-_new = object.__new__
-_set_op, _set_text = vars(Chunk)["op"].__set__, vars(Chunk)["text"].__set__
-
-
-def _chunk(op: Op, text: str) -> Chunk:
-    """Return ``Chunk(op, text)``, its two slots set directly.
-
-    The frozen dataclass's ``__init__`` sets each field through ``object.__setattr__`` (a
-    lookup and a call per field): about half of a row's chunk building. A test holds that
-    Chunk has only these two fields and no ``__post_init__``, so both ways build equal chunks.
-    """
-    chunk = _new(Chunk)
-    _set_op(chunk, op)
-    _set_text(chunk, text)
-    return chunk
 
 
 def normalize(pieces: Iterable[tuple[Op, str]]) -> tuple[Chunk, ...]:

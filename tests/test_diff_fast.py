@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import itertools
 from typing import cast
 
@@ -13,7 +12,6 @@ from rapidfuzz.distance import Indel
 
 import redline.diff
 from redline.diff import tokenize, word_diff
-from redline.model import Chunk, Op
 from tests.strategies import edited_text, redline_text, revised_rows
 from tests.test_diff import _PLAIN_TOKEN, _plain_word_diff, shared_ends
 
@@ -217,15 +215,3 @@ def test_tokenize_of_revised_rows_equals_the_pattern(pair: tuple[str, str]) -> N
     """The same on rows with odd white space, which the pattern alone cuts."""
     for text in pair:
         assert tokenize(text) == _PLAIN_TOKEN.findall(text)
-
-
-def test_chunks_built_from_slots_equal_chunks_built_by_init() -> None:
-    """Chunk has exactly the fields op and text and no __post_init__, so setting the slots builds it."""
-    assert [field.name for field in dataclasses.fields(Chunk)] == ["op", "text"]
-    assert not hasattr(Chunk, "__post_init__")
-    for op in Op:
-        built = redline.diff._chunk(op, "Decides;")
-        assert built == Chunk(op, "Decides;")
-        assert type(built) is Chunk and (built.op, built.text) == (op, "Decides;")
-        with pytest.raises(dataclasses.FrozenInstanceError):
-            built.text = "Requests"  # type: ignore[misc]

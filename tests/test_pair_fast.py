@@ -201,3 +201,10 @@ def test_content_similarity_equals_the_full_comparison(pair: tuple[str, str]) ->
     """Asking rapidfuzz for a high score first gives the full comparison's score, bit for bit."""
     old, new = pair
     assert score_module.content_similarity(old, new) == pairscore.sequence_similarity(old, new)
+
+
+@given(_texts)
+def test_words_and_count_read_once_equal_each_alone(texts: list[str]) -> None:
+    """One encoding and one reading of the odd characters gives `word_bytes` and `count_words`."""
+    for text in [*texts, "Côte d’Ivoire\u00a0and İstanbul", "a\u2003b “c”", "\ud800 x"]:
+        assert features.words_and_count(text) == (features.word_bytes(text), features.count_words(text))

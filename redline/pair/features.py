@@ -64,6 +64,8 @@ class Features:
     """The distinct words of ``title`` but `STOP_WORDS`, which title overlap weighs."""
     body: str = field(repr=False)
     """Every paragraph's text, joined by spaces (normalised only when compared in full)."""
+    words: bytes = field(repr=False)
+    """``word_bytes(body)``: the words compared in full, split and coded only then."""
     length: int
     """Number of white-space separated words in ``body``."""
     sketch: str
@@ -165,13 +167,17 @@ class BodyCodec:
 
     def __init__(self) -> None:
         self._codes = _Codes()
-        self._texts: dict[str, str] = {}
+        self._texts: dict[bytes, str] = {}
 
     def encode(self, body: str) -> str:
         """Return ``body`` as one character per word."""
-        done = self._texts.get(body)
+        return self.encode_words(word_bytes(body))
+
+    def encode_words(self, words: bytes) -> str:
+        """Return a text given as ``word_bytes(body)`` (`Features.words`) as one character per word."""
+        done = self._texts.get(words)
         if done is None:
-            done = self._texts[body] = "".join(map(self._codes.__getitem__, word_bytes(body).split()))
+            done = self._texts[words] = "".join(map(self._codes.__getitem__, words.split()))
         return done
 
 
@@ -197,6 +203,28 @@ def _has_digit(word: str) -> bool:
     return not word.isalpha() and any(c.isdigit() for c in word)
 
 
+def words_and_count(body: str) -> tuple[bytes, int]:
+    """Return ``(word_bytes(body), count_words(body))``, encoding the text and reading its
+    characters beyond ASCII once for both."""
+    if body.isascii():
+        raw = body.encode()
+        return raw.translate(_LOWER_WORD_BYTES), _runs(raw.translate(_SPACE_BYTES))
+    raw = body.encode("utf-8", "surrogatepass")
+    odd = _beyond_ascii(raw)
+    if any(_WORD.match(char) for char in odd):
+        words = word_bytes(body)
+    else:
+        words = raw.translate(_LOWER_ASCII_WORD_BYTES)
+    if any(char.isspace() for char in odd):
+        return words, count_words(body)
+    return words, _runs(raw.translate(_SPACE_BYTES))
+
+
+def _runs(marks: bytes) -> int:
+    """Return how many runs of "w" ``marks`` holds (`_SPACE_BYTES` marks: words)."""
+    return marks.count(b" w") + marks.startswith(b"w")
+
+
 def count_words(text: str) -> int:
     """Return ``len(text.split())`` without making the words: count where a run of non-space begins.
 
@@ -207,8 +235,7 @@ def count_words(text: str) -> int:
         for char in _odd_chars(text):
             if char.isspace():
                 text = text.replace(char, " ")
-    marks = text.encode("utf-8", "surrogatepass").translate(_SPACE_BYTES)
-    return marks.count(b" w") + marks.startswith(b"w")
+    return _runs(text.encode("utf-8", "surrogatepass").translate(_SPACE_BYTES))
 
 
 def _short_refs(text: str) -> list[str]:
@@ -250,11 +277,13 @@ def features(res: Resolution, *, titles: dict[str, str] | None = None) -> Featur
     cites = tuple(base_symbol(s) for s in (res.provenance.symbols if res.provenance else ()))
     title = _title(res.title, titles)
     opening = word_bytes(body[: SKETCH_WORDS * 12]).split()[:SKETCH_WORDS]
+    words, length = words_and_count(body)
     return Features(
         title=title,
         title_words=frozenset(title.split()) - STOP_WORDS,
         body=body,
-        length=count_words(body),
+        words=words,
+        length=length,
         sketch=_NUMBER.sub("#", b" ".join(opening).decode()),
         symbols=tuple(own),
         short=tuple(dict.fromkeys(short)),

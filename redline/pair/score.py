@@ -117,7 +117,7 @@ def score(
     if top < floor:
         return Signals(same, title, 0.0, shape, cited, recalled, top)
     c = codec or BodyCodec()
-    content = content_similarity(c.encode(old.body), c.encode(new.body))
+    content = content_similarity(c.encode_words(old.words), c.encode_words(new.words))
     sim = _combine(same, title, content, shape, cited, recalled, old.kind, new.kind, w)
     return Signals(same, title, content, shape, cited, recalled, sim)
 

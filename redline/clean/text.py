@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterable, Sequence
-from itertools import compress, count
-from operator import itemgetter, not_
+from itertools import compress, count, repeat
+from operator import contains, itemgetter, not_
 
 HYPHENS = "-\u2010\u2011\u2013\u2014"
 """The hyphens and dashes a compound may end a line with."""
@@ -92,20 +92,12 @@ def join_spans(
         if span >= 0 and at < ends[span] - 1:  # a line the next one may glue to
             text = _HYPHEN_BREAK.sub(r"\1", "\n".join(parts[firsts[span] : ends[span]]))
             texts[span] = text.replace("\n", " ")
-    # One search of all the spans' texts finds the few with a double space.
-    joined = "\n".join(texts)
-    span = counted = 0
-    at = joined.find("  ")
-    while at >= 0:
-        span += joined.count("\n", counted, at)
-        counted = at
+    # The few spans with a double space are picked out in C.
+    for span in compress(count(), map(contains, texts, repeat("  "))):
         text = texts[span]
         while "  " in text:
             text = text.replace("  ", " ")
         texts[span] = text
-        at = joined.find("\n", at)
-        if at >= 0:
-            at = joined.find("  ", at)
     texts = list(map(str.strip, texts))
     # White space other than the space ("\t", "\xa0") is collapsed span by span.
     for span in compress(count(), map(not_, map(str.isprintable, texts))):

@@ -7,9 +7,9 @@ the later part begins in lower case, unless the later part opens a new paragraph
 
 Most lines are wrapped mid-clause and simply go on with their block, so
 :func:`group_spans` weighs only the lines where a block may begin (selected in C from
-each line's last character and the gaps between body lines), and each block's text is
-built once from its lines by :func:`~redline.clean.text.join_lines`. The tests hold the
-grouping to the line-by-line loop it replaced.
+each line's last character and the gaps between body lines), and the blocks' texts are
+built together from their lines by :func:`~redline.clean.text.join_spans`. The tests
+hold the grouping to the line-by-line loop it replaced.
 """
 
 from __future__ import annotations

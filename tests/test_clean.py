@@ -29,7 +29,6 @@ from redline.clean.blocks import (
     build_blocks,
     continues,
     ends_clause,
-    make_blocks,
     opens_paragraph,
 )
 from redline.clean.footnotes import RULE_RUN, is_rule
@@ -413,29 +412,6 @@ def test_join_spans_equals_joining_each_span(spans: list[list[str]]) -> None:
     expected = [join_lines(span) for span in spans]
     assert join_spans(parts, firsts, ends) == expected
     assert join_spans(parts, firsts, ends, lasts=[part[-1:] for part in parts]) == expected
-
-
-@given(
-    st.lists(
-        st.tuples(
-            st.text(max_size=8),
-            st.text(max_size=8),
-            st.lists(st.integers(1, 9)).map(tuple),
-            st.lists(st.text(max_size=2)).map(tuple),
-            st.booleans(),
-        ),
-        max_size=5,
-    )
-)
-def test_make_blocks_builds_the_blocks_block_builds(
-    rows: list[tuple[str, str, tuple[int, ...], tuple[str, ...], bool]],
-) -> None:
-    """Blocks stored column by column equal, hash and read as those built one by one."""
-    made = make_blocks(*zip(*rows, strict=True)) if rows else make_blocks([], [], [], [], [])
-    built = [Block(*row) for row in rows]
-    assert made == built
-    assert [hash(block) for block in made] == [hash(block) for block in built]
-    assert [repr(block) for block in made] == [repr(block) for block in built]
 
 
 def _build_blocks_plain(

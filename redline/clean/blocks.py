@@ -16,10 +16,9 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections import deque
 from collections.abc import Iterable, Mapping, Sequence
 from collections.abc import Set as AbstractSet
-from dataclasses import dataclass, fields
+from dataclasses import dataclass
 from itertools import compress, count, repeat
 from operator import add, ne, sub
 
@@ -324,30 +323,7 @@ def build_blocks(
                     marks.append(mark)
         raws[span] = text
         marked[span] = tuple(marks)
-    return make_blocks(texts, raws, in_spans, marked, breaks)
-
-
-_SETTERS = tuple(getattr(Block, field.name).__set__ for field in fields(Block))
-
-
-def make_blocks(
-    texts: Iterable[str],
-    raws: Iterable[str],
-    lines: Iterable[tuple[int, ...]],
-    marks: Iterable[tuple[str, ...]],
-    breaks: Iterable[bool],
-) -> list[Block]:
-    """Return ``Block(text, raw, lines, marks, after_break)`` for each row of the columns.
-
-    A frozen dataclass's ``__init__`` sets each field through ``object.__setattr__`` in
-    Python; here each column is stored by its slot's descriptor, in C (a test holds the
-    blocks equal to those ``Block`` builds).
-    """
-    columns = (list(texts), raws, lines, marks, breaks)
-    blocks: list[Block] = list(map(object.__new__, repeat(Block, len(columns[0]))))
-    for setter, column in zip(_SETTERS, columns, strict=True):
-        deque(map(setter, blocks, column), maxlen=0)
-    return blocks
+    return list(map(Block, texts, raws, in_spans, marked, breaks))
 
 
 def _headings(

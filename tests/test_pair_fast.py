@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import importlib
+import os
 import re
+import subprocess
 import sys
 from array import array
 from collections.abc import Callable, Sequence
@@ -178,7 +180,32 @@ def _plain_overlap(a: str, b: str, idf: dict[str, float]) -> float:
     wa, wb = set(a.split()) - features.STOP_WORDS, set(b.split()) - features.STOP_WORDS
     if not wa or not wb:
         return 0.0
-    return sum(idf.get(w, 1.0) for w in wa & wb) / sum(idf.get(w, 1.0) for w in wa | wb)
+    return sum(idf.get(w, 1.0) for w in sorted(wa & wb)) / sum(idf.get(w, 1.0) for w in sorted(wa | wb))
+
+
+def test_title_overlap_does_not_depend_on_the_hash_seed() -> None:
+    """Set order follows the per-process string hash; the summed weights must not (last bit included)."""
+    code = (
+        "from redline.pair.score import title_idf, title_overlap\n"
+        "idf = title_idf(['question of new caledonia', 'question of french polynesia and new caledonia',\n"
+        "    'oceans and the law of the sea sustainable fisheries', 'sustainable fisheries and oceans',\n"
+        "    'cooperation between the united nations and regional organizations',\n"
+        "    'new partnership for africa development', 'the situation in central africa',\n"
+        "    'regional cooperation for development in africa and the pacific'])\n"
+        "title = 'cooperation sea caledonia law central polynesia partnership'\n"
+        "print(title_overlap(title, 'caledonia', idf).hex())\n"
+    )
+    runs = {
+        subprocess.run(
+            [sys.executable, "-c", code],
+            capture_output=True,
+            text=True,
+            check=True,
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+        ).stdout
+        for seed in range(6)
+    }
+    assert len(runs) == 1
 
 
 @st.composite

@@ -79,9 +79,10 @@ def _overlap(wa: frozenset[str], wb: frozenset[str], idf: Mapping[str, float]) -
     """Return `title_overlap` of two titles' word sets (stop words already out)."""
     if not wa or not wb:
         return 0.0
-    # The weights summed in the sets' own order, by C-level calls (`idf.get(w, 1.0)` each).
-    union = sum(map(idf.get, wa | wb, _ONES))
-    return sum(map(idf.get, wa & wb, _ONES)) / union
+    # Summed in sorted order: a set's order follows the per-process string hash, and a float
+    # sum's last bit follows its order, so set order would make scores differ between runs.
+    union = sum(map(idf.get, sorted(wa | wb), _ONES))
+    return sum(map(idf.get, sorted(wa & wb), _ONES)) / union
 
 
 _ONES = itertools.repeat(1.0)

@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import redline.diff
+import redline.editscript
 from redline.diff import normalize, tokenize, word_diff
 from redline.model import Chunk, Op
 from tests.strategies import edited_text, redline_text, sentence
@@ -193,7 +194,7 @@ def _plain_word_diff(old: str, new: str) -> tuple[Chunk, ...]:
     encoded = redline.diff._encode(old_tokens, codes), redline.diff._encode(new_tokens, codes)
     decode = {char: token for token, char in codes.items()}.__getitem__
     diffs = _plain_edit_script(*encoded)  # merged and cleaned every time
-    redline.diff._DMP.diff_cleanupSemantic(diffs)
+    redline.editscript._DMP.diff_cleanupSemantic(diffs)
     ops = {-1: Op.DELETE, 0: Op.EQUAL, 1: Op.INSERT}
     return normalize((ops[op], "".join(map(decode, text))) for op, text in diffs)
 
@@ -242,7 +243,7 @@ def _script_checks(old: str, new: str) -> list[tuple[int, str]]:
 
     dmp = diff_match_patch()
     dmp.Diff_Timeout = 0
-    script = redline.diff._edit_script(old, new, dmp)
+    script = redline.editscript._edit_script(old, new, dmp)
     assert "".join(t for op, t in script if op <= 0) == old
     assert "".join(t for op, t in script if op >= 0) == new
     assert all(t for _, t in script)
@@ -272,7 +273,7 @@ def test_edit_script_on_coded_rows(pair: tuple[str, str]) -> None:
 def test_rows_past_the_cell_limit_use_the_linear_memory_search(pair: tuple[str, str]) -> None:
     """Past LCS_CELLS diff-match-patch searches instead; every guarantee of the chunks holds."""
     with pytest.MonkeyPatch.context() as mp:
-        mp.setattr(redline.diff, "LCS_CELLS", 0)
+        mp.setattr(redline.editscript, "LCS_CELLS", 0)
         _check_invariants(*pair)
         _script_checks("abcab", "cbabac")
 
@@ -313,7 +314,7 @@ def _plain_edit_script(old: str, new: str) -> list[tuple[int, str]]:
             diffs.append((-1, old[step.src_start : step.src_end]))
         else:
             diffs.append((1, new[step.dest_start : step.dest_end]))
-    redline.diff._DMP.diff_cleanupMerge(diffs)
+    redline.editscript._DMP.diff_cleanupMerge(diffs)
     return diffs
 
 
@@ -325,7 +326,7 @@ _SHORT = st.text(alphabet="abcd", max_size=30) | st.text(alphabet="ab", max_size
 @given(_SHORT, _SHORT)
 def test_edit_script_equals_the_plain_merge(old: str, new: str) -> None:
     """Grouping rapidfuzz's steps and merging only unsettled scripts gives what merging every script gives."""
-    assert redline.diff._edit_script(old, new, redline.diff._DMP) == _plain_edit_script(old, new)
+    assert redline.editscript._edit_script(old, new, redline.editscript._DMP) == _plain_edit_script(old, new)
 
 
 @given(edited_text() | shared_ends())
@@ -333,12 +334,12 @@ def test_edit_script_equals_the_plain_merge_on_coded_rows(pair: tuple[str, str])
     """The same on coded token rows."""
     codes: dict[str, str] = {}
     old, new = (redline.diff._encode(tokenize(text), codes) for text in pair)
-    assert redline.diff._edit_script(old, new, redline.diff._DMP) == _plain_edit_script(old, new)
+    assert redline.editscript._edit_script(old, new, redline.editscript._DMP) == _plain_edit_script(old, new)
 
 
 def _plain_script(old: str, new: str) -> list[tuple[int, str]]:
     diffs = _plain_edit_script(old, new)
-    redline.diff._DMP.diff_cleanupSemantic(diffs)
+    redline.editscript._DMP.diff_cleanupSemantic(diffs)
     return diffs
 
 
@@ -352,14 +353,14 @@ _CODED = st.text(alphabet="\ue000\ue001\ue002\ue003", max_size=30) | st.text(
 @given(_CODED, _CODED)
 def test_script_skips_the_cleanup_only_where_it_does_nothing(old: str, new: str) -> None:
     """Skipping diff_cleanupSemantic, or running only its sliding pass, gives what running it gives."""
-    assert redline.diff._script(old, new, cleanup=True, private=True) == _plain_script(old, new)
+    assert redline.editscript._script(old, new, cleanup=True, private=True) == _plain_script(old, new)
 
 
 @settings(max_examples=300)
 @given(_SHORT, _SHORT)
 def test_script_of_letters_equals_the_plain_cleanup(old: str, new: str) -> None:
     """Letters (which score otherwise) never skip the cleanup; running only its sliding pass is exact."""
-    assert redline.diff._script(old, new, cleanup=True) == _plain_script(old, new)
+    assert redline.editscript._script(old, new, cleanup=True) == _plain_script(old, new)
 
 
 @given(edited_text() | shared_ends())
@@ -367,7 +368,7 @@ def test_script_of_coded_rows_equals_the_plain_cleanup(pair: tuple[str, str]) ->
     """The same on coded token rows."""
     codes: dict[str, str] = {}
     old, new = (redline.diff._encode(tokenize(text), codes) for text in pair)
-    assert redline.diff._script(old, new, cleanup=True, private=True) == _plain_script(old, new)
+    assert redline.editscript._script(old, new, cleanup=True, private=True) == _plain_script(old, new)
 
 
 @st.composite
@@ -392,4 +393,4 @@ def lightly_edited(draw: st.DrawFn) -> tuple[str, str]:
 @given(lightly_edited())
 def test_script_of_lightly_edited_codes_equals_the_plain_cleanup(pair: tuple[str, str]) -> None:
     """The same on a few small edits of repetitive codes, where changes often slide."""
-    assert redline.diff._script(*pair, cleanup=True, private=True) == _plain_script(*pair)
+    assert redline.editscript._script(*pair, cleanup=True, private=True) == _plain_script(*pair)

@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from rapidfuzz.distance import Indel
 
 import redline.diff
+import redline.editscript
 from redline.diff import tokenize, word_diff
 from tests.strategies import edited_text, redline_text, revised_rows
 from tests.test_diff import _PLAIN_TOKEN, _plain_word_diff, shared_ends
@@ -97,9 +98,9 @@ def test_middle_script_is_the_whole_rows_script(parts: tuple[str, str, str, str]
     head, old, new, tail = parts
     if old == new:
         return
-    middle = redline.diff._middle_script(old, new)
+    middle = redline.editscript._middle_script(old, new)
     if middle is not None:
-        whole = redline.diff._script(head + old + tail, head + new + tail, cleanup=True, private=True)
+        whole = redline.editscript._script(head + old + tail, head + new + tail, cleanup=True, private=True)
         assert _with_ends(middle, head, tail) == whole
 
 
@@ -129,7 +130,7 @@ def test_size_limits_hold_for_the_whole_rows(pair: tuple[str, str], coarse: int,
     old, new = pair
     with pytest.MonkeyPatch.context() as mp:
         mp.setattr(redline.diff, "COARSE_ABOVE", coarse)
-        mp.setattr(redline.diff, "LCS_CELLS", cells)
+        mp.setattr(redline.editscript, "LCS_CELLS", cells)
         if old != new and old and new:
             assert word_diff(old, new) == redline.diff._whole_diff(tokenize(old), tokenize(new))
 
@@ -179,13 +180,15 @@ def test_middle_script_is_the_whole_rows_script_on_every_small_case(alphabet: st
     for old, new in itertools.product(middles, middles):
         if old == new:
             continue
-        middle = redline.diff._middle_script(old, new)
+        middle = redline.editscript._middle_script(old, new)
         if middle is None:
             continue
         for head, tail in itertools.product(ends, ends):
             if (head and old[:1] != new[:1]) or (tail and old[-1:] != new[-1:]):
                 continue
-            whole = redline.diff._script(head + old + tail, head + new + tail, cleanup=True, private=True)
+            whole = redline.editscript._script(
+                head + old + tail, head + new + tail, cleanup=True, private=True
+            )
             assert _with_ends(middle, head, tail) == whole, (head, old, new, tail)
             vouched += 1
     assert vouched > 10_000

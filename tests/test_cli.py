@@ -485,6 +485,7 @@ _COMPARISON = (
     "redline.align",
     "redline.pair",
     "redline.diff",
+    "redline.editscript",
     "rapidfuzz",
     "diff_match_patch",
 )

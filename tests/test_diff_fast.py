@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+from pathlib import Path
 from typing import cast
 
 import pytest
@@ -218,3 +219,24 @@ def test_tokenize_of_revised_rows_equals_the_pattern(pair: tuple[str, str]) -> N
     """The same on rows with odd white space, which the pattern alone cuts."""
     for text in pair:
         assert tokenize(text) == _PLAIN_TOKEN.findall(text)
+
+
+def test_rows_of_real_successive_resolutions_get_the_plain_paths_chunks(corpus: Path) -> None:
+    """Every changed row of 60 real session-79 -> session-80 pairs: the same chunks as the plain path."""
+    from redline.compare import compare
+    from redline.parse import parse
+
+    table = Path(__file__).parent / "fixtures" / "pairs" / "ga79-ga80.tsv"
+    rows = [line.split("\t") for line in table.read_text(encoding="utf-8").splitlines() if line[:1] != "#"]
+    pairs = [(old, new) for old, new, *_ in rows if new != "-"][:60]
+    checked = middles = 0
+    for old, new in pairs:
+        texts = [(corpus / "ga" / f"{stem}.txt").read_text(encoding="utf-8") for stem in (old, new)]
+        for diff in compare(parse(texts[0], name=old), parse(texts[1], name=new)).resolutions:
+            for row in diff.rows:
+                if row.old and row.new and row.old_text != row.new_text:
+                    assert row.chunks == _plain_word_diff(row.old_text, row.new_text), (old, new)
+                    checked += 1
+                    start, stop = redline.diff._shared_ends(row.old_text, row.new_text)
+                    middles += bool(start or stop < len(row.old_text))
+    assert checked > 600 and middles > checked // 2  # the middles path is what most rows take

@@ -7,10 +7,13 @@ package runs faster code that must give exactly the same results, floats include
 from __future__ import annotations
 
 import re
+import sys
+import threading
 from array import array
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 from rapidfuzz.distance import Indel
@@ -542,3 +545,34 @@ def test_encoder_codes_real_paragraphs_as_the_plain_tokens(corpus: Path) -> None
             # One character for one token, both ways: the codings differ only by a renaming.
             pairs = set(zip("".join(got), "".join(expected), strict=True))
             assert len({a for a, _ in pairs}) == len({b for _, b in pairs}) == len(pairs), path.name
+
+
+def test_encoders_in_threads_share_the_chunk_table_safely(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Threads filling and renewing the process-wide chunk table never lose a chunk they asked for."""
+    monkeypatch.setattr(encoder, "_HELD_MAX", 40)
+    texts = [
+        [f"Requests the w{t}x{k} body-{k % 7} to report on item {k};" for k in range(60)] for t in range(8)
+    ]
+    expected = [Encoder().encode_all(batch) for batch in texts]
+    results: list[list[str]] = [[] for _ in texts]
+    failures: list[BaseException] = []
+
+    def work(t: int) -> None:
+        try:
+            for _ in range(20):
+                results[t] = Encoder().encode_all(texts[t])
+        except BaseException as exc:
+            failures.append(exc)
+
+    threads = [threading.Thread(target=work, args=(t,)) for t in range(len(texts))]
+    switch = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # threads change hands often, inside the table's updates too
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(switch)
+    assert failures == []
+    assert results == expected

@@ -95,7 +95,7 @@ class Encoder:
     def _learn(self, fresh: list[str]) -> None:
         """Code new chunks, and their new tokens in order of first sight."""
         # Tokens split by spaces, chunks by line feeds: "" and "\n" have codes of their own.
-        flat = " \n ".join(map(_held.__getitem__, _hold(fresh))).split(" ")
+        flat = " \n ".join(_tokens_of(fresh)).split(" ")
         self._codes.learn(flat)
         coded = "".join(map(self._codes.__getitem__, flat)).split(_SEPARATOR)
         self._chunks.update(zip(fresh, coded, strict=True))
@@ -135,20 +135,25 @@ def _code_points(start: int, stop: int) -> range | chain[int]:
 
 
 _held: dict[str, str] = {}
-"""The tokens of each chunk tokenised so far in this process, joined by spaces."""
+"""The tokens of each chunk tokenised so far in this process, joined by spaces.
+
+Only ever added to, or replaced whole when full (never cleared in place), so a thread that
+reads the dict it added to finds every chunk it looked for."""
 _HELD_MAX = 1 << 16
 """`_held` starts afresh beyond this many chunks."""
 
 
-def _hold(chunks: list[str]) -> list[str]:
-    """Tokenise the chunks `_held` does not hold yet, in one batch; return ``chunks``."""
-    new = [chunk for chunk in chunks if chunk not in _held]
+def _tokens_of(chunks: list[str]) -> list[str]:
+    """Return the space-joined tokens of each chunk, tokenising those not held yet in one batch."""
+    global _held
+    held = _held
+    new = [chunk for chunk in chunks if chunk not in held]
     if new:
-        if len(_held) > _HELD_MAX:
-            _held.clear()
+        if len(held) > _HELD_MAX:
+            held = _held = {}
             new = chunks
-        _held.update(zip(new, _lines("\n".join(new)), strict=True))
-    return chunks
+        held.update(zip(new, tokenise(new), strict=True))
+    return list(map(held.__getitem__, chunks))
 
 
 def tokenise(chunks: Sequence[str]) -> list[str]:
@@ -160,12 +165,9 @@ def tokenise(chunks: Sequence[str]) -> list[str]:
     endings are matched in the text read backwards, where a word's ending is its start: the
     pattern needs no group to put the stem back (a Python call per match before 3.12).
     """
-    return _lines("\n".join(chunks)) if chunks else []
-
-
-def _lines(text: str) -> list[str]:
-    """Return the tokens of each line of ``text`` (chunks joined by line feeds), as `tokenise`."""
-    text = _LONE_MARK.sub(" ", text)
+    if not chunks:
+        return []
+    text = _LONE_MARK.sub(" ", "\n".join(chunks))
     if _HAS_DIGIT.search(text):
         text = _NUMBER_WORD.sub("", _ORDINAL_SUFFIX.sub("#", _DIGITS.sub("#", text)))
     # (ordinals hold no digit, and no ending makes one: "firsts" is the token "first")

@@ -196,11 +196,10 @@ def _row(view: RowView) -> str:
     if view.partner is not None:
         came = ", ".join(p.address for p in row.old)
         addr.append(f'<a class="tag move" href="#{_esc(view.partner)}">moved from {_esc(came)}</a>')
-    if view.footnotes_changed:
-        addr.append(f'<span class="tag notes">{_esc(view.footnote_note or "")}</span>')
-    extra = (
-        "".join([f'<span id="{_esc(a)}"></span>' for a in view.extra_anchors]) if view.extra_anchors else ""
-    )
+    note = view.footnote_note
+    if note is not None:
+        addr.append(f'<span class="tag notes">{_esc(note)}</span>')
+    extra = "".join([f'<span id="{_esc(a)}"></span>' for a in view.extra_anchors])
     inline, old, new = _chunks(row.chunks)
     return (
         f'<div class="{classes}" id="{anchor}"><div class="addr">{extra}{" ".join(addr)}</div>'
@@ -221,7 +220,7 @@ def _chunks(chunks: Sequence[Chunk]) -> tuple[str, str, str]:
     new: list[str] = []
     for c in chunks:
         op = c.op
-        text = html.escape(c.text, quote=True) if escape else c.text
+        text = _esc(c.text) if escape else c.text
         if op is _EQUAL:
             inline.append(text)
             old.append(text)

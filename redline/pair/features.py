@@ -62,12 +62,11 @@ class Features:
     """Lower-cased title with ordinals as "<ord>" and numbers as "#"; "" when untitled."""
     title_words: frozenset[str]
     """The distinct words of ``title`` but `STOP_WORDS`, which title overlap weighs."""
-    body: str = field(repr=False)
-    """Every paragraph's text, joined by spaces (normalised only when compared in full)."""
     words: bytes = field(repr=False)
-    """``word_bytes(body)``: the words compared in full, split and coded only then."""
+    """``word_bytes`` of every paragraph's text joined by spaces: the words compared in full,
+    split and coded only then."""
     length: int
-    """Number of white-space separated words in ``body``."""
+    """Number of white-space separated words in the paragraphs' texts."""
     sketch: str
     """The opening SKETCH_WORDS words of the normalised body, for the cheap prefilter."""
     symbols: tuple[str, ...]
@@ -281,7 +280,6 @@ def features(res: Resolution, *, titles: dict[str, str] | None = None) -> Featur
     return Features(
         title=title,
         title_words=frozenset(title.split()) - STOP_WORDS,
-        body=body,
         words=words,
         length=length,
         sketch=_NUMBER.sub("#", b" ".join(opening).decode()),

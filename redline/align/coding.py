@@ -1,4 +1,4 @@
-"""Paragraph tokens and their coding: one character per distinct token, for rapidfuzz.
+"""Paragraph tokens: the words two paragraphs are compared by (coded in `redline.align.encoder`).
 
 A paragraph becomes a sequence of word tokens that ignore what revisions change without
 changing meaning: the paragraph number, case, digits (dates, resolution and session numbers)
@@ -33,9 +33,8 @@ ORDINAL_TIES = ("twen", "thir", "for", "fif", "six", "seven", "eigh", "nine")
 ORDINAL_OTHERS = ("tenth", "eleventh", "twelfth", "hundredth")
 _UNITS = "|".join(ORDINAL_UNITS)
 _ORDINAL = re.compile(
-    rf"(?:(?:{'|'.join(ORDINAL_TENS)})-(?:{_UNITS})|{_UNITS}"
-    rf"|tenth|eleventh|twelfth|(?:{'|'.join(ORDINAL_TEENS)})teenth"
-    rf"|(?:{'|'.join(ORDINAL_TIES)})tieth|hundredth)"
+    rf"(?:(?:{'|'.join(ORDINAL_TENS)})-(?:{_UNITS})|{_UNITS}|{'|'.join(ORDINAL_OTHERS)}"
+    rf"|(?:{'|'.join(ORDINAL_TEENS)})teenth|(?:{'|'.join(ORDINAL_TIES)})tieth)"
 )
 """Session ordinals ("eightieth", "seventy-ninth"), the words `tokens` reads as ``<ord>``."""
 

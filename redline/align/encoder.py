@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from itertools import chain
 
 from redline.align.coding import (
+    _ASCII_BYTES,
     _DIGITS,
     _HAS_DIGIT,
     _HYPHENS,
@@ -25,7 +26,6 @@ from redline.align.coding import (
 
 _HYPHEN_CHARS = frozenset(map(chr, _HYPHENS))
 _WORD_CHAR = re.compile(r"\w")
-_ASCII_BYTES = bytes(range(128))
 _CHUNK_BYTES = bytes(
     b if b >= 0x80 or _TOKEN.match(chr(b)) or chr(b) in "-/.'" else ord(" ") for b in range(256)
 )

@@ -121,14 +121,14 @@ def _cut_diff(old: str, new: str, start: int, stop: int) -> tuple[Chunk, ...]:
     except KeyError:  # the code area is full: the whole rows' path makes a fresh table
         codes = None
     ends = None
-    limit = min(COARSE_ABOVE, editscript.LCS_CELLS)  # the value the script's search reads
+    limit = min(COARSE_ABOVE, editscript.LCS_CELLS)  # read where the search reads it (tests lower it there)
     extra = len(head) + len(tail)  # the ends have no more tokens than characters; else count them
     small = (len(old_tokens) + extra) * (len(new_tokens) + extra) <= limit
     if not small:
         ends = tokenize(head), tokenize(tail)
         extra = len(ends[0]) + len(ends[1])
         small = (len(old_tokens) + extra) * (len(new_tokens) + extra) <= limit
-    if codes and small and len(old) + len(new) <= _PRIVATE_USE:  # the rows' codes are private
+    if codes is not None and small and len(old) + len(new) <= _PRIVATE_USE:  # the rows' codes are private
         diffs = _middle_script(*codes)
         if diffs is not None:
             texts = list(_texts(diffs, old_tokens, new_tokens))
@@ -136,7 +136,7 @@ def _cut_diff(old: str, new: str, start: int, stop: int) -> tuple[Chunk, ...]:
             texts[-1] += tail
             return tuple(map(Chunk, [_OPS[op] for op, _ in diffs], texts))
     head_tokens, tail_tokens = ends or (tokenize(head), tokenize(tail))
-    if codes:  # code the shared ends once, for both rows
+    if codes is not None:  # code the shared ends once, for both rows
         try:
             head_code, tail_code = "".join(map(code, head_tokens)), "".join(map(code, tail_tokens))
             codes = head_code + codes[0] + tail_code, head_code + codes[1] + tail_code

@@ -134,7 +134,12 @@ def word_bytes(body: str) -> bytes:
     if body.isascii():
         return body.encode().translate(_LOWER_WORD_BYTES)
     raw = body.encode("utf-8", "surrogatepass")
-    if not any(_WORD.match(char) for char in _beyond_ascii(raw)):
+    return _word_bytes_beyond(body, raw, _beyond_ascii(raw))
+
+
+def _word_bytes_beyond(body: str, raw: bytes, odd: list[str]) -> bytes:
+    """Return `word_bytes` of a text with characters beyond ASCII, given its UTF-8 and those characters."""
+    if not any(_WORD.match(char) for char in odd):
         return raw.translate(_LOWER_ASCII_WORD_BYTES)
     text = body.lower()
     for char in _odd_chars(text):
@@ -210,10 +215,7 @@ def words_and_count(body: str) -> tuple[bytes, int]:
         return raw.translate(_LOWER_WORD_BYTES), _runs(raw.translate(_SPACE_BYTES))
     raw = body.encode("utf-8", "surrogatepass")
     odd = _beyond_ascii(raw)
-    if any(_WORD.match(char) for char in odd):
-        words = word_bytes(body)
-    else:
-        words = raw.translate(_LOWER_ASCII_WORD_BYTES)
+    words = _word_bytes_beyond(body, raw, odd)
     if any(char.isspace() for char in odd):
         return words, count_words(body)
     return words, _runs(raw.translate(_SPACE_BYTES))
